@@ -1,0 +1,3 @@
+#include "core/model/ModelLogging.h"
+
+Q_LOGGING_CATEGORY(lcModel, "cropwise.model")
