@@ -5,6 +5,7 @@
 
 #include "core/geometry/AspectRatio.h"
 #include "core/geometry/Rect.h"
+#include "core/model/CropReview.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -28,6 +29,9 @@ struct Crop
     // Members of this crop's JSON object that this version of Cropwise does not know (written by a
     // newer version). Kept and written back verbatim; see docs/sidecar.md ("Unknown fields").
     QJsonObject extraFields;
+    // Set when the crop came from an automatic suggestion: the original suggestion and the user's
+    // decision (CropReview.h; rules in ReviewState.h). nullopt = drawn by hand (ReviewStatus::Manual).
+    std::optional<CropReview> review = std::nullopt;
 
     // A crop with a fresh id.
     static Crop create(const QString &name, const Rect &rect,

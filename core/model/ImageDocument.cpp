@@ -1,5 +1,7 @@
 #include "core/model/ImageDocument.h"
 
+#include "core/model/ReviewState.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -108,7 +110,7 @@ bool ImageDocument::setCropRect(const QString &cropId, const Rect &rect)
     if (!isValidCropRect(rect))
         return false;
     return updateCrop(cropId, [&](Crop &c) {
-        c.rect = rect;
+        c = editedCrop(c, rect);
         return true;
     });
 }
@@ -137,6 +139,14 @@ bool ImageDocument::setCropAspect(const QString &cropId, std::optional<AspectRat
     });
 }
 
+bool ImageDocument::setCropReview(const QString &cropId, const std::optional<CropReview> &review)
+{
+    return updateCrop(cropId, [&](Crop &c) {
+        c.review = review;
+        return true;
+    });
+}
+
 bool ImageDocument::setCrops(const QList<Crop> &crops)
 {
     QSet<QString> ids;
@@ -156,12 +166,50 @@ bool ImageDocument::setCrops(const QList<Crop> &crops)
 void ImageDocument::applyTurn(Turn turn)
 {
     const Size before = displayedSize();
-    for (Crop &c : m_crops)
+    for (Crop &c : m_crops) {
         c.rect = turnRect(c.rect, before, turn);
+        if (c.review)
+            c.review->suggested = turnRect(c.review->suggested, before, turn);
+    }
+    for (MustIncludeRegion &r : m_mustInclude)
+        r.rect = turnRect(r.rect, before, turn);
     m_userTurn = m_userTurn.then(turn);
     Q_ASSERT(displayedSize() == turnedSize(before, turn));
     emit userTurnChanged();
     emit cropsReset();
+    if (!m_mustInclude.isEmpty())
+        emit mustIncludeChanged();
+    emit changed();
+}
+
+bool ImageDocument::setMustInclude(const QList<MustIncludeRegion> &regions)
+{
+    for (const MustIncludeRegion &r : regions) {
+        if (!isValidCropRect(r.rect))
+            return false;
+    }
+    if (regions == m_mustInclude)
+        return true;
+    m_mustInclude = regions;
+    emit mustIncludeChanged();
+    emit changed();
+    return true;
+}
+
+std::optional<SuggestionCache> ImageDocument::currentSuggestions() const
+{
+    if (!m_suggestions || m_suggestions->key.userTurn != m_userTurn
+        || m_suggestions->key.mustInclude != m_mustInclude)
+        return std::nullopt;
+    return m_suggestions;
+}
+
+void ImageDocument::setSuggestions(const std::optional<SuggestionCache> &suggestions)
+{
+    if (suggestions == m_suggestions)
+        return;
+    m_suggestions = suggestions;
+    emit suggestionsChanged();
     emit changed();
 }
 
@@ -181,6 +229,8 @@ ImageState ImageDocument::state() const
     s.userTurn = m_userTurn;
     s.verified = m_verified;
     s.extraFields = m_extraFields;
+    s.mustInclude = m_mustInclude;
+    s.suggestions = m_suggestions;
     return s;
 }
 
@@ -213,21 +263,46 @@ QStringList ImageDocument::setState(const ImageState &state)
         crops.append(c);
     }
 
+    QList<MustIncludeRegion> regions;
+    for (const MustIncludeRegion &r : state.mustInclude) {
+        if (!r.rect.isEmpty() && bounds.contains(r.rect)) {
+            regions.append(r);
+            continue;
+        }
+        repairs.append(tr("A must-include region (%1, %2, %3 x %4) does not lie inside the %5 x %6 image "
+                          "and was left out.")
+                           .arg(r.rect.x)
+                           .arg(r.rect.y)
+                           .arg(r.rect.width)
+                           .arg(r.rect.height)
+                           .arg(bounds.width)
+                           .arg(bounds.height));
+    }
+
     const bool turnChanged = state.userTurn != m_userTurn;
     const bool verifiedDiffers = state.verified != m_verified;
     const bool cropsDiffer = crops != m_crops;
     const bool extrasDiffer = state.extraFields != m_extraFields;
-    if (!turnChanged && !verifiedDiffers && !cropsDiffer && !extrasDiffer)
+    const bool regionsDiffer = regions != m_mustInclude;
+    const bool suggestionsDiffer = state.suggestions != m_suggestions;
+    if (!turnChanged && !verifiedDiffers && !cropsDiffer && !extrasDiffer && !regionsDiffer
+        && !suggestionsDiffer)
         return repairs;
 
     m_userTurn = state.userTurn;
     m_verified = state.verified;
     m_crops = crops;
     m_extraFields = state.extraFields;
+    m_mustInclude = regions;
+    m_suggestions = state.suggestions;
     if (turnChanged)
         emit userTurnChanged();
     if (verifiedDiffers)
         emit verifiedChanged(m_verified);
+    if (regionsDiffer)
+        emit mustIncludeChanged();
+    if (suggestionsDiffer)
+        emit suggestionsChanged();
     emit cropsReset();
     emit changed();
     return repairs;

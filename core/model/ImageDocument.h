@@ -20,6 +20,8 @@
 #include "core/geometry/Rect.h"
 #include "core/model/Crop.h"
 #include "core/model/ImageState.h"
+#include "core/model/MustIncludeRegion.h"
+#include "core/model/SuggestionCache.h"
 #include "core/model/UserTurn.h"
 
 #include <QJsonObject>
@@ -64,28 +66,55 @@ public:
     // Refused when absent. Emits cropRemoved(id, formerIndex), changed().
     bool removeCrop(const QString &cropId);
     // Replaces every field of the crop with crop.id (for multi-field undo). Emits cropChanged, changed.
+    // Stores crop.review verbatim (no review rule is applied: this is the undo path).
     bool setCrop(const Crop &crop);
+    // Also applies the review edit rule (ReviewState.h editedCrop()): a Suggested or Accepted crop
+    // whose rect changes becomes Edited, keeping its suggested rect. To undo such a change exactly,
+    // restore the whole crop with setCrop().
     bool setCropRect(const QString &cropId, const Rect &rect);
     bool setCropName(const QString &cropId, const QString &name);
     bool setCropLabel(const QString &cropId, const QString &label);
     bool setCropAspect(const QString &cropId, std::optional<AspectRatio> aspect);
+    // Sets the review as given (accept/reject commands compute it with ReviewState.h). A review
+    // inconsistent with the rect is stored as it is and counts as ReviewState.h says.
+    // Emits cropChanged, changed.
+    bool setCropReview(const QString &cropId, const std::optional<CropReview> &review);
     // Replaces the whole list (all-or-nothing: refused if any crop is invalid or ids repeat).
     // Emits cropsReset(), changed().
     bool setCrops(const QList<Crop> &crops);
 
     // Turns the image and every crop with it (exact: integer rects turn without rounding, so
-    // applyTurn(inverse(t)) undoes applyTurn(t)). Emits userTurnChanged(), cropsReset(),
-    // changed().
+    // applyTurn(inverse(t)) undoes applyTurn(t)); the crops' suggested rects and the must-include
+    // regions turn too. The suggestion cache is kept as it is: it was computed for the former turn
+    // (currentSuggestions() is nullopt until turned back or recomputed). Emits userTurnChanged(),
+    // cropsReset(), mustIncludeChanged() when there are regions, changed().
     void applyTurn(Turn turn);
+
+    // Regions every suggestion must keep whole. setMustInclude refuses (false, nothing emitted) a
+    // list with an empty region or one outside the displayed image. Emits mustIncludeChanged(),
+    // changed(). The UI then starts a suggestion job for this image (SuggestJob.h).
+    const QList<MustIncludeRegion> &mustInclude() const { return m_mustInclude; }
+    bool setMustInclude(const QList<MustIncludeRegion> &regions);
+
+    // The stored suggestion cache (may describe another turn or other regions: see below).
+    const std::optional<SuggestionCache> &suggestions() const { return m_suggestions; }
+    // The cache when it was computed for the current turn and must-include regions (what the
+    // overlays may show); nullopt otherwise. Whether the file itself changed is the job's business.
+    std::optional<SuggestionCache> currentSuggestions() const;
+    // Emits suggestionsChanged(), changed(). Does not touch the crops: to also propose crops, use
+    // setState(*withSuggestions(state(), cache)) (ReviewState.h) or the equivalent crop commands.
+    void setSuggestions(const std::optional<SuggestionCache> &suggestions);
 
     // Emits verifiedChanged(bool), changed().
     void setVerified(bool verified);
 
     ImageState state() const;
     // Imports a state (e.g. read from the sidecar), repairing instead of refusing: crops with an
-    // invalid rect are dropped, empty or repeated ids get new ids. Returns one human-readable line
+    // invalid rect are dropped, empty or repeated ids get new ids, must-include regions outside the
+    // image are dropped. Returns one human-readable line
     // per repair (empty when the state was taken as is). Emits userTurnChanged() if the turn
-    // differs, verifiedChanged() if the flag differs, then cropsReset() and changed() — unless the
+    // differs, verifiedChanged() if the flag differs, mustIncludeChanged() / suggestionsChanged() if
+    // those differ, then cropsReset() and changed() — unless the
     // resulting state equals the current one, in which case nothing is emitted.
     QStringList setState(const ImageState &state);
 
@@ -96,6 +125,8 @@ signals:
     void cropsReset(); // the whole list (or every rect) changed: re-read crops()
     void userTurnChanged(); // displayedSize() may have changed; the picture must be re-turned
     void verifiedChanged(bool verified);
+    void mustIncludeChanged();
+    void suggestionsChanged();
     void changed(); // after any of the above; the autosaver listens to this one
 
 private:
@@ -108,6 +139,8 @@ private:
     bool m_verified = false;
     QList<Crop> m_crops;
     QJsonObject m_extraFields; // carried from state() to state() untouched (see ImageState)
+    QList<MustIncludeRegion> m_mustInclude;
+    std::optional<SuggestionCache> m_suggestions;
 };
 
 } // namespace cropwise

@@ -1,6 +1,7 @@
 #include "core/model/Sidecar.h"
 
 #include "core/model/ModelLogging.h"
+#include "core/model/ReviewJson.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -27,11 +28,14 @@ const QString kImageKey = QStringLiteral("image");
 const QString kUserTurnKey = QStringLiteral("userTurn");
 const QString kVerifiedKey = QStringLiteral("verified");
 const QString kCropsKey = QStringLiteral("crops");
+const QString kMustIncludeKey = QStringLiteral("mustInclude");
+const QString kSuggestionsKey = QStringLiteral("suggestions");
+const QString kReviewKey = QStringLiteral("review");
 
-const QSet<QString> kKnownTopLevelKeys
-    = { kFormatKey, kVersionKey, kImageKey, kUserTurnKey, kVerifiedKey, kCropsKey };
+const QSet<QString> kKnownTopLevelKeys = { kFormatKey, kVersionKey, kImageKey, kUserTurnKey, kVerifiedKey,
+    kCropsKey, kMustIncludeKey, kSuggestionsKey };
 const QSet<QString> kKnownCropKeys = { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("label"),
-    QStringLiteral("rect"), QStringLiteral("aspect") };
+    QStringLiteral("rect"), QStringLiteral("aspect"), kReviewKey };
 
 // Sidecars are a few KB; anything far larger is not one of ours (and is not slurped into memory).
 constexpr qint64 kMaxSidecarBytes = 64 * 1024 * 1024;
@@ -65,6 +69,8 @@ QJsonObject cropToJson(const Crop &c)
     o.insert(QStringLiteral("label"), c.label);
     o.insert(QStringLiteral("rect"), QJsonArray { c.rect.x, c.rect.y, c.rect.width, c.rect.height });
     o.insert(QStringLiteral("aspect"), c.aspect ? QJsonValue(c.aspect->toString()) : QJsonValue());
+    if (c.review) // else an unreadable "review" kept in extraFields stays as it was
+        o.insert(kReviewKey, cropReviewToJson(*c.review));
     return o;
 }
 
@@ -173,6 +179,11 @@ QByteArray toSidecarJson(const ImageState &state, const SidecarImageInfo &image)
     for (const Crop &c : state.crops)
         crops.append(cropToJson(c));
     root.insert(kCropsKey, crops);
+    // Written only when used, so sidecars of images never suggested stay as they were.
+    if (!state.mustInclude.isEmpty())
+        root.insert(kMustIncludeKey, mustIncludeToJson(state.mustInclude));
+    if (state.suggestions)
+        root.insert(kSuggestionsKey, suggestionCacheToJson(*state.suggestions));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -326,7 +337,36 @@ SidecarParseResult parseSidecarJson(const QByteArray &json, Size currentOriented
             if (!kKnownCropKeys.contains(it.key()))
                 c.extraFields.insert(it.key(), it.value());
         }
+        if (o.contains(kReviewKey)) {
+            const CropReviewReadResult review = cropReviewFromJson(o.value(kReviewKey), c.rect);
+            c.review = review.review;
+            if (!review.review) // a newer version's status, or broken: kept verbatim, never lost
+                c.extraFields.insert(kReviewKey, o.value(kReviewKey));
+            if (!review.review && !review.problem.isEmpty())
+                result.warnings.append(
+                    QStringLiteral("The review state of the crop %1 is unreadable (%2); the "
+                                   "crop now counts as drawn by hand.")
+                        .arg(shownName, review.problem));
+        }
         result.state.crops.append(c);
+    }
+
+    for (const MustIncludeRegion &r : mustIncludeFromJson(root.value(kMustIncludeKey), &result.warnings)) {
+        if (bounds.contains(r.rect)) {
+            result.state.mustInclude.append(r);
+            continue;
+        }
+        result.warnings.append(
+            QStringLiteral("A must-include region (%1) does not lie inside the %2 image and "
+                           "was left out.")
+                .arg(describeRect(r.rect), sizeText(bounds.size())));
+    }
+    if (root.contains(kSuggestionsKey)) {
+        // A cache: when unreadable it is recomputed, which is no news for the user.
+        QString problem;
+        result.state.suggestions = suggestionCacheFromJson(root.value(kSuggestionsKey), &problem);
+        if (!result.state.suggestions)
+            qCInfo(lcModel).noquote() << "Ignoring an unreadable suggestion cache:" << problem;
     }
 
     for (auto it = root.begin(); it != root.end(); ++it) {

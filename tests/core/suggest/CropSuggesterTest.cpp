@@ -1,0 +1,197 @@
+// The whole suggester on the bundled sample photos and on generated images: faces found and never
+// cut, exact aspects at full size from a reduced decode, given faces, determinism, golden results.
+
+#include "core/io/ImageDecoder.h"
+#include "core/suggest/CropSuggester.h"
+#include "core/suggest/ImportanceMap.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+using namespace cropwise;
+
+namespace {
+
+QString sample(const char *name)
+{
+    return QDir(QStringLiteral(CROPWISE_SAMPLES_DIR)).filePath(QLatin1String(name));
+}
+
+DecodedImage decodeSample(const char *name, int maxLongSide = 1024)
+{
+    DecodeOptions options;
+    options.maxLongSide = maxLongSide;
+    return decodeImage(sample(name), options);
+}
+
+bool cutsFace(const Rect &crop, const Face &face, const SuggestParams &params, Size full)
+{
+    const Rect head = headBox(face.rect, params.faceMargin).intersected(Rect::fromSize(full));
+    const Rect inter = crop.intersected(head);
+    return !inter.isEmpty() && inter != head;
+}
+
+bool exactAspect(const CropSuggestion &s)
+{
+    return !s.aspect || qint64(s.rect.width) * s.aspect->den == qint64(s.rect.height) * s.aspect->num;
+}
+
+// A textured, deterministic photo-like image: smooth colour gradients plus a few discs.
+cv::Mat syntheticPhoto(int w, int h)
+{
+    cv::Mat img(h, w, CV_8UC3);
+    for (int y = 0; y < h; ++y) {
+        for (int x = 0; x < w; ++x)
+            img.at<cv::Vec3b>(y, x) = cv::Vec3b(uchar(60 + 80 * x / w), uchar(90 + 60 * y / h), uchar(120));
+    }
+    cv::circle(img, {w * 3 / 4, h / 2}, h / 6, cv::Scalar(20, 40, 230), cv::FILLED);
+    cv::circle(img, {w / 5, h / 4}, h / 12, cv::Scalar(200, 200, 30), cv::FILLED);
+    return img;
+}
+
+} // namespace
+
+class CropSuggesterTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parseSuggestAspects_readsListsAndFree()
+    {
+        const auto aspects = parseSuggestAspects(QStringLiteral("1:1, free,16:9"));
+        QVERIFY(aspects);
+        QCOMPARE(int(aspects->size()), 3);
+        QCOMPARE(suggestAspectName((*aspects)[0]), QStringLiteral("1:1"));
+        QCOMPARE(suggestAspectName((*aspects)[1]), QStringLiteral("free"));
+        QCOMPARE(suggestAspectName((*aspects)[2]), QStringLiteral("16:9"));
+        QString error;
+        QVERIFY(!parseSuggestAspects(QStringLiteral("1:1,0:3"), &error));
+        QVERIFY(error.contains(QStringLiteral("0:3")));
+        QVERIFY(!parseSuggestAspects(QString()));
+        QCOMPARE(int(defaultSuggestAspects().size()), 4);
+    }
+
+    void suggestCrops_findsAndKeepsFaces_onPortraitSamples_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("astronaut") << QStringLiteral("astronaut.png");
+        QTest::newRow("grace_hopper") << QStringLiteral("grace_hopper.jpg");
+    }
+    void suggestCrops_findsAndKeepsFaces_onPortraitSamples()
+    {
+        QFETCH(QString, name);
+        const DecodedImage image = decodeSample(qPrintable(name));
+        QVERIFY2(image.ok(), qPrintable(image.error));
+        SuggestRequest request;
+        request.top = 2;
+        request.aspects.push_back(std::nullopt);
+        const SuggestResult result = suggestCrops(image.pixels, image.fullSize, request);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QVERIFY2(!result.faces.empty(), "the portrait's face was not found");
+        QCOMPARE(int(result.aspects.size()), 5);
+        for (const AspectSuggestions &a : result.aspects) {
+            QVERIFY2(a.ok(), qPrintable(a.error));
+            for (const CropSuggestion &s : a.suggestions) {
+                QVERIFY(exactAspect(s));
+                QVERIFY(Rect::fromSize(image.fullSize).contains(s.rect));
+                QVERIFY(s.score >= 0.0 && s.score <= 1.0);
+                for (const Face &f : result.faces)
+                    QVERIFY2(!cutsFace(s.rect, f, request.params, image.fullSize), qPrintable(suggestAspectName(s.aspect)));
+                // One person: the portrait's face always fits, so it is always kept.
+                QVERIFY(s.rect.contains(result.faces.front().rect));
+            }
+        }
+    }
+
+    void suggestCrops_givesFullSizeExactRects_fromReducedDecode()
+    {
+        // rocket.jpg decoded at a quarter of its size: the rects still refer to full-size pixels.
+        const DecodedImage full = decodeSample("rocket.jpg", 0);
+        const DecodedImage reduced = decodeSample("rocket.jpg", 160);
+        QVERIFY(full.ok() && reduced.ok());
+        QVERIFY(reduced.pixels.cols < full.pixels.cols);
+        QCOMPARE(reduced.fullSize, full.fullSize);
+        SuggestRequest request;
+        request.params.faces.kind = FaceDetectorKind::None;
+        const SuggestResult a = suggestCrops(full.pixels, full.fullSize, request);
+        const SuggestResult b = suggestCrops(reduced.pixels, reduced.fullSize, request);
+        QVERIFY(a.ok() && b.ok());
+        for (size_t i = 0; i < a.aspects.size(); ++i) {
+            const CropSuggestion &sa = a.aspects[i].suggestions.front();
+            const CropSuggestion &sb = b.aspects[i].suggestions.front();
+            QVERIFY(exactAspect(sb));
+            QVERIFY(Rect::fromSize(full.fullSize).contains(sb.rect));
+            QVERIFY2(iou(sa.rect, sb.rect) > 0.8, qPrintable(suggestAspectName(sa.aspect)));
+        }
+    }
+
+    void suggestCrops_usesGivenFaces_insteadOfDetecting()
+    {
+        const cv::Mat img = syntheticPhoto(800, 500);
+        SuggestRequest request;
+        const Face pinned{{100, 120, 60, 60}, 1.0};
+        request.faces = std::vector<Face>{pinned};
+        request.aspects = {AspectRatio{1, 1}, AspectRatio{9, 16}, std::nullopt};
+        request.top = 3;
+        const SuggestResult result = suggestCrops(img, {800, 500}, request);
+        QVERIFY(result.ok());
+        QCOMPARE(int(result.faces.size()), 1);
+        QCOMPARE(result.faces.front(), pinned);
+        for (const AspectSuggestions &a : result.aspects) {
+            for (const CropSuggestion &s : a.suggestions) {
+                QVERIFY(s.rect.contains(headBox(pinned.rect, request.params.faceMargin)));
+                QCOMPARE(s.reasons.front(), QStringLiteral("keeps 1 of 1 face"));
+            }
+        }
+    }
+
+    void suggestCrops_reportsMustIncludeThatCannotFit()
+    {
+        const cv::Mat img = syntheticPhoto(900, 300);
+        SuggestRequest request;
+        request.params.faces.kind = FaceDetectorKind::None;
+        request.aspects = {AspectRatio{1, 1}, AspectRatio{3, 1}};
+        request.mustInclude = {{50, 50, 500, 100}};
+        const SuggestResult result = suggestCrops(img, {900, 300}, request);
+        QVERIFY(result.ok());
+        QVERIFY(!result.aspects[0].ok()); // 500 px wide does not fit a 300 x 300 square
+        QVERIFY(result.aspects[0].suggestions.empty());
+        QVERIFY(result.aspects[1].ok());
+        QVERIFY(result.aspects[1].suggestions.front().rect.contains(request.mustInclude.front()));
+    }
+
+    void suggestCrops_isDeterministic()
+    {
+        const DecodedImage image = decodeSample("chelsea.png");
+        QVERIFY(image.ok());
+        SuggestRequest request;
+        request.top = 3;
+        const SuggestResult a = suggestCrops(image.pixels, image.fullSize, request);
+        const SuggestResult b = suggestCrops(image.pixels, image.fullSize, request);
+        QCOMPARE(a.faces, b.faces);
+        QCOMPARE(a.aspects.size(), b.aspects.size());
+        for (size_t i = 0; i < a.aspects.size(); ++i) {
+            QCOMPARE(a.aspects[i].suggestions.size(), b.aspects[i].suggestions.size());
+            for (size_t j = 0; j < a.aspects[i].suggestions.size(); ++j) {
+                QCOMPARE(a.aspects[i].suggestions[j].rect, b.aspects[i].suggestions[j].rect);
+                QCOMPARE(a.aspects[i].suggestions[j].score, b.aspects[i].suggestions[j].score);
+            }
+        }
+    }
+
+    void analyseImage_reportsUnusablePixels()
+    {
+        const ImageAnalysis empty = analyseImage(cv::Mat(), {10, 10});
+        QVERIFY(!empty.ok());
+        const SuggestResult result = suggestCrops(empty, SuggestRequest{});
+        QVERIFY(!result.ok());
+        QVERIFY(result.aspects.empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(CropSuggesterTest)
+#include "CropSuggesterTest.moc"
