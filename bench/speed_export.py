@@ -81,7 +81,7 @@ def main():
                 wall, code, err = bl.run_timed(argv)
                 total += wall
                 if code != 0:
-                    raise SystemExit(f"speed_export: {name} exited {code}: {err.strip()[-500:]}")
+                    raise SystemExit(f"speed_export: {name} exited {code} (run {run}): {err.strip()[-3000:]}")
             bad = check_outputs(dst, len(photos))
             if bad:
                 raise SystemExit(f"speed_export: {name} outputs wrong: {bad}")

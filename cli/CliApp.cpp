@@ -40,7 +40,7 @@ QString helpText()
     QString text = QStringLiteral("Usage: cropwise-cli COMMAND [OPTIONS] [ARGS...]\n"
                                   "       cropwise-cli COMMAND --help\n\nCommands:\n");
     for (const Command &c : kCommands)
-        text += QStringLiteral("  %1%2\n").arg(QString::fromLatin1(c.name), -10).arg(c.summary());
+        text += QStringLiteral("  %1%2\n").arg(QString::fromLatin1(c.name), -16).arg(c.summary());
     text
         += QStringLiteral("\nOptions:\n  -h, --help     Show this help.\n  -v, --version  Show the version.\n"
                           "\nResults go to stdout as JSON Lines, errors to stderr as one line each.\n"

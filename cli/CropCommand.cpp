@@ -2,6 +2,7 @@
 
 #include "cli/CliSupport.h"
 #include "core/io/CropExport.h"
+#include "core/io/Metadata.h"
 #include "core/io/ImageDecoder.h"
 
 #include <QFileInfo>
@@ -169,6 +170,7 @@ int runCrop(const QStringList &args)
     options.encode.quality = *quality;
     options.size = size;
     options.overwrite = overwrite;
+    options.metadata = readSourceMetadataFile(image); // the same metadata policy as every export
     if (const QString error = exportCrop(decoded, *rect, options, out); !error.isEmpty()) {
         printError(out,
             error == QLatin1String("already exists (not overwritten)")

@@ -3,6 +3,7 @@
 #include "core/io/CropExport.h"
 #include "core/io/ImageDecoder.h"
 #include "core/io/ImageOrientation.h"
+#include "core/io/Metadata.h"
 #include "ui/Plural.h"
 
 #include <QCoreApplication>
@@ -29,6 +30,7 @@ void runExportJob(QPromise<ExportItemResult> &promise, const QList<ExportItem> &
         if (promise.isCanceled())
             return;
         DecodedImage image = decodeImage(path);
+        const SourceMetadata metadata = readSourceMetadataFile(path);
         if (image.ok() && turn != 1) {
             // Crops are stored in the user-turned image: turn the pixels the same way.
             image.pixels = applyOrientation(image.pixels, turn).clone();
@@ -50,6 +52,7 @@ void runExportJob(QPromise<ExportItemResult> &promise, const QList<ExportItem> &
                 options.encode.quality = settings.quality;
                 options.size = settings.size;
                 options.overwrite = item.overwrite;
+                options.metadata = metadata;
                 result.error = exportCrop(image, item.rect, options, item.outPath);
             }
             promise.addResult(result);

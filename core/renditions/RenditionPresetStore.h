@@ -17,8 +17,8 @@ namespace cropwise {
 class RenditionPresetStore
 {
 public:
-    // <QStandardPaths::AppConfigLocation>/renditions. The GUI and the CLI share it only when both
-    // set the same organisation and application names (docs/renditions.md).
+    // <QStandardPaths::AppConfigLocation>/renditions; the GUI and the CLI share it because both set
+    // the same organisation and application names (app/gui_main.cpp, app/cli_main.cpp).
     RenditionPresetStore();
     explicit RenditionPresetStore(const QString &folder); // tests, portable setups
 
