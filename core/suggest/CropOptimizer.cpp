@@ -86,7 +86,7 @@ public:
         m_largest = aspect ? largestSizeWithAspect(full, *aspect) : full;
 
         for (const Face &f : problem.faces) {
-            const Rect head = headBox(f.rect, params.faceMargin).intersected(m_image);
+            const Rect head = keepBox(f.rect);
             if (head.isEmpty())
                 continue;
             m_faces.push_back(f);
@@ -98,6 +98,11 @@ public:
             m_mustUnion = unite(m_mustUnion, r.intersected(m_image));
         m_keepAllFaces = !m_heads.empty() && m_headUnion.width <= m_largest.width
             && m_headUnion.height <= m_largest.height;
+    }
+
+    Rect keepBox(const Rect &face) const
+    {
+        return faceKeepBox(face, m_image.size(), m_largest, m_params.faceMargin);
     }
 
     Size largest() const { return m_largest; }
@@ -486,6 +491,21 @@ QStringList reasonsFor(const CropCriteria &c, const Rect &r, const CropProblem &
 }
 
 } // namespace
+
+Rect faceKeepBox(const Rect &face, Size image, Size largestCrop, double faceMargin)
+{
+    const Rect bounds = Rect::fromSize(image);
+    const double margin = std::max(0.0, faceMargin);
+    for (double m : {margin, margin / 2.0, 0.0}) {
+        const Rect head = headBox(face, m).intersected(bounds);
+        if (head.width <= largestCrop.width && head.height <= largestCrop.height)
+            return head;
+    }
+    const Rect bare = face.intersected(bounds);
+    if (bare.width <= largestCrop.width && bare.height <= largestCrop.height)
+        return bare;
+    return headBox(face, margin).intersected(bounds);
+}
 
 CropCriteria evaluateCrop(const CropProblem &problem, std::optional<AspectRatio> aspect, const Rect &rect,
                           const SuggestParams &params)

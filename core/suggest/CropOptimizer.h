@@ -7,9 +7,8 @@
 //  - integer, inside the image, non-empty; for an aspect num:den, width * den == height * num exactly
 //    (sizes are k*num x k*den, see core/geometry/AspectSolver.h);
 //  - contains every must-include region (hard; if none fits, an error instead of a rect);
-//  - never cuts a face: each face's head box (ImportanceMap.h headBox, grown by faceMargin) is
-//    either fully inside or fully outside; and all faces are inside whenever they fit together in
-//    the largest crop of the aspect.
+//  - never cuts a face: each face's keep box (faceKeepBox below) is either fully inside or fully
+//    outside; and all faces are inside whenever they fit together in the largest crop of the aspect.
 //
 // The score (docs/suggest.md) is a weighted mean of criteria that each lie in [0, 1]:
 //   keep        importance inside the crop (the map sums to 1)
@@ -72,6 +71,12 @@ struct CropCriteria {
     int facesKept = 0;
     int facesCut = 0;
 };
+
+// The box a crop must hold whole or leave out whole for a face (full-size pixels): the face's head
+// box grown by faceMargin (ImportanceMap.h headBox); when that cannot fit in largestCrop (a close
+// portrait asked for 16:9), a smaller margin, down to the face box itself, so that the face can
+// still be kept rather than pushed out. Clipped to the image.
+Rect faceKeepBox(const Rect &face, Size image, Size largestCrop, double faceMargin);
 
 // Best crop and up to top - 1 alternatives (each overlapping every better one by IoU <
 // params.alternativeMaxIou) for `aspect`.

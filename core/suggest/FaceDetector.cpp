@@ -175,7 +175,9 @@ std::vector<Face> detectFaces(const cv::Mat &bgr8, const FaceDetectorOptions &op
 
     try {
         const int longSide = std::max(bgr8.cols, bgr8.rows);
-        const double factor = double(std::max(64, options.workingLongSide)) / double(longSide);
+        // Small photos are upsampled (their faces are small too), but at most 2.5x: beyond that
+        // there is no face left to find, only time to lose (a 16 px icon would become 1024 px).
+        const double factor = std::min(2.5, double(std::max(64, options.workingLongSide)) / double(longSide));
         cv::Mat grey;
         cv::cvtColor(bgr8, grey, cv::COLOR_BGR2GRAY);
         cv::Mat work;

@@ -40,8 +40,9 @@ enum class FaceDetectorKind {
 
 struct FaceDetectorOptions {
     FaceDetectorKind kind = FaceDetectorKind::Hog; // the measured best (docs/suggest.md)
-    // Long side of the working image (the photo is resized to it, up or down). Faces smaller than
-    // about minFaceSize pixels at this size are not found.
+    // Long side of the working image (the photo is resized to it: down, or up by at most 2.5x).
+    // Cascades find faces down to minFaceSize pixels at this size; dlib's HOG down to 80 px, or
+    // 40 px with hogUpsample = 1.
     int workingLongSide = 1024;
     int minFaceSize = 20;
     // Upsample the working image this many times (x2 each) for dlib's HOG detector, whose window

@@ -1,8 +1,3 @@
-// dlib's detector is header templates, compiled here: in unoptimised (debug, sanitizer) builds it
-// would be ~20x slower and make the test suite crawl, so this one file is always optimised.
-#if defined(__GNUC__) && !defined(__clang__) && !defined(__OPTIMIZE__)
-#pragma GCC optimize("O2")
-#endif
 
 // dlib first: its headers must not see Qt's keyword macros.
 #include <dlib/image_processing/frontal_face_detector.h>

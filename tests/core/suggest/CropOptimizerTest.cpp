@@ -151,6 +151,22 @@ private slots:
         }
     }
 
+    void faceKeepBox_shrinksTheMargin_onlyWhenTheHeadCannotFit()
+    {
+        const Rect face{100, 100, 200, 200};
+        const Size image{600, 400};
+        // Room enough: the full head box.
+        QCOMPARE(faceKeepBox(face, image, {600, 400}, 0.25), headBox(face, 0.25).intersected(Rect::fromSize(image)));
+        // 333 px high: the full head (360 px) does not fit, half the margin (310 px) does.
+        const Rect shrunk = faceKeepBox(face, image, {592, 333}, 0.25);
+        QCOMPARE(shrunk, headBox(face, 0.125).intersected(Rect::fromSize(image)));
+        QVERIFY(shrunk.contains(face));
+        // 220 px: only the face box itself.
+        QCOMPARE(faceKeepBox(face, image, {390, 220}, 0.25), face);
+        // Not even the face fits: the full head box, so the face is left out whole.
+        QCOMPARE(faceKeepBox(face, image, {150, 150}, 0.25), headBox(face, 0.25).intersected(Rect::fromSize(image)));
+    }
+
     void optimiseCrops_holdsMustInclude()
     {
         CropProblem p = problem({800, 600}, 0.2, 0.2);
@@ -243,8 +259,10 @@ private slots:
         QVERIFY(onSubject.score > offSubject.score);
         const CropCriteria whole = evaluateCrop(p, std::nullopt, {0, 0, 800, 800}, params);
         QCOMPARE(whole.keep, 1.0);
-        QCOMPARE(whole.clean, 1.0); // no edge cuts anything
         QCOMPARE(whole.tight, 0.0);
+        // Edges through the empty floor are cleaner than edges through the subject.
+        const CropCriteria throughSubject = evaluateCrop(p, AspectRatio{1, 1}, {200, 0, 600, 600}, params);
+        QVERIFY(onSubject.clean > throughSubject.clean);
     }
 };
 
