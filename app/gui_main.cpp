@@ -44,22 +44,22 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cropwise.svg")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Crop photos by hand: named crops, exact aspect "
-                                                                     "ratios, composition guides, export."));
+    parser.setApplicationDescription(QApplication::translate("main",
+        "Crop photos by hand: named crops, exact aspect "
+        "ratios, composition guides, export."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("paths"),
-                                 QApplication::translate("main", "Image files and/or folders to open."),
-                                 QStringLiteral("[PATH...]"));
+        QApplication::translate("main", "Image files and/or folders to open."), QStringLiteral("[PATH...]"));
     QCommandLineOption markdown(QStringLiteral("shortcuts-markdown"),
-                                QApplication::translate("main", "Print the keyboard shortcuts as Markdown and exit."));
+        QApplication::translate("main", "Print the keyboard shortcuts as Markdown and exit."));
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                  QApplication::translate("main", "Save a picture of the window to FILE once the "
-                                                                  "image is shown, then quit."),
-                                  QStringLiteral("FILE"));
+        QApplication::translate("main",
+            "Save a picture of the window to FILE once the "
+            "image is shown, then quit."),
+        QStringLiteral("FILE"));
     QCommandLineOption windowSize(QStringLiteral("window-size"),
-                                  QApplication::translate("main", "Initial window size, e.g. 1440x900."),
-                                  QStringLiteral("WxH"));
+        QApplication::translate("main", "Initial window size, e.g. 1440x900."), QStringLiteral("WxH"));
     parser.addOption(markdown);
     parser.addOption(screenshot);
     parser.addOption(windowSize);
@@ -84,8 +84,8 @@ int main(int argc, char *argv[])
             // Let thumbnails and the full-resolution pass settle before the picture is taken.
             QTimer::singleShot(1500, &window, [&window, out] {
                 const bool ok = window.grab().save(out);
-                std::fprintf(stderr, ok ? "cropwise: saved %s\n" : "cropwise: could not save %s\n",
-                             qPrintable(out));
+                std::fprintf(
+                    stderr, ok ? "cropwise: saved %s\n" : "cropwise: could not save %s\n", qPrintable(out));
                 QApplication::exit(ok ? 0 : 1);
             });
         };

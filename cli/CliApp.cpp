@@ -71,11 +71,13 @@ protected:
 // data" on damaged TIFF strips) and its log goes there too. Our own lines use stdio's stderr, so
 // std::cerr and std::clog are pointed at a null buffer for the whole run. This happens before any
 // thread starts (no race on the stream), and crash reports (sanitizers, Qt fatal) still reach fd 2.
+// The buffer is never destroyed: the standard streams are flushed by ios_base::Init's destructor
+// after function-local statics are gone, and a destroyed buffer there crashes at exit.
 void silenceLibraryStreams()
 {
-    static NullBuffer nullBuffer;
-    std::cerr.rdbuf(&nullBuffer);
-    std::clog.rdbuf(&nullBuffer);
+    static NullBuffer *const nullBuffer = new NullBuffer;
+    std::cerr.rdbuf(nullBuffer);
+    std::clog.rdbuf(nullBuffer);
     cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
     qInstallMessageHandler(quietMessageHandler);
 }

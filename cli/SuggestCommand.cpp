@@ -10,12 +10,12 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QFuture>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFuture>
-#include <QThread>
 #include <QTextStream>
+#include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent>
 
@@ -30,9 +30,9 @@ namespace {
 
 bool hasImageExtension(const QString &fileName)
 {
-    static const QStringList extensions = {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("jpe"),
-                                           QStringLiteral("png"), QStringLiteral("webp"), QStringLiteral("tif"),
-                                           QStringLiteral("tiff"), QStringLiteral("bmp")};
+    static const QStringList extensions
+        = { QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("jpe"), QStringLiteral("png"),
+              QStringLiteral("webp"), QStringLiteral("tif"), QStringLiteral("tiff"), QStringLiteral("bmp") };
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     return extensions.contains(suffix);
 }
@@ -66,11 +66,21 @@ QString jsonString(const QString &s)
     QString out = QStringLiteral("\"");
     for (const QChar c : s) {
         switch (c.unicode()) {
-        case '"': out += QLatin1String("\\\""); break;
-        case '\\': out += QLatin1String("\\\\"); break;
-        case '\n': out += QLatin1String("\\n"); break;
-        case '\r': out += QLatin1String("\\r"); break;
-        case '\t': out += QLatin1String("\\t"); break;
+        case '"':
+            out += QLatin1String("\\\"");
+            break;
+        case '\\':
+            out += QLatin1String("\\\\");
+            break;
+        case '\n':
+            out += QLatin1String("\\n");
+            break;
+        case '\r':
+            out += QLatin1String("\\r");
+            break;
+        case '\t':
+            out += QLatin1String("\\t");
+            break;
         default:
             if (c.unicode() < 0x20)
                 out += QStringLiteral("\\u%1").arg(int(c.unicode()), 4, 16, QLatin1Char('0'));
@@ -93,7 +103,8 @@ QString jsonScore(double s)
     return QString::number(std::round(s * 10000.0) / 10000.0, 'f', 4);
 }
 
-struct ImageLine {
+struct ImageLine
+{
     QString text;
     bool failed = false;
 };
@@ -104,12 +115,17 @@ ImageLine suggestLine(const QString &path, const SuggestRequest &request)
     options.maxLongSide = std::max(request.params.faces.workingLongSide, request.params.analysisLongSide);
     const DecodedImage decoded = decodeImage(path, options);
     if (!decoded.ok()) {
-        const QString reason = decoded.error.isEmpty() ? QStringLiteral("cannot decode the image") : decoded.error;
-        return {QStringLiteral("{\"image\": %1, \"error\": %2}").arg(jsonString(path), jsonString(reason)), true};
+        const QString reason
+            = decoded.error.isEmpty() ? QStringLiteral("cannot decode the image") : decoded.error;
+        return { QStringLiteral("{\"image\": %1, \"error\": %2}").arg(jsonString(path), jsonString(reason)),
+            true };
     }
     const SuggestResult result = suggestCrops(decoded.pixels, decoded.fullSize, request);
     if (!result.ok())
-        return {QStringLiteral("{\"image\": %1, \"error\": %2}").arg(jsonString(path), jsonString(result.error)), true};
+        return {
+            QStringLiteral("{\"image\": %1, \"error\": %2}").arg(jsonString(path), jsonString(result.error)),
+            true
+        };
 
     QStringList faces;
     for (const Face &f : result.faces)
@@ -126,15 +142,17 @@ ImageLine suggestLine(const QString &path, const SuggestRequest &request)
             for (const QString &r : s.reasons)
                 reasons << jsonString(r);
             suggestions << QStringLiteral("{\"aspect\": %1, \"rect\": %2, \"score\": %3, \"reasons\": [%4]}")
-                               .arg(aspect, jsonRect(s.rect), jsonScore(s.score), reasons.join(QLatin1String(", ")));
+                               .arg(aspect, jsonRect(s.rect), jsonScore(s.score),
+                                   reasons.join(QLatin1String(", ")));
         }
     }
-    return {QStringLiteral("{\"image\": %1, \"width\": %2, \"height\": %3, \"faces\": [%4], \"suggestions\": [%5]}")
-                .arg(jsonString(path))
-                .arg(decoded.fullSize.width)
-                .arg(decoded.fullSize.height)
-                .arg(faces.join(QLatin1String(", ")), suggestions.join(QLatin1String(", "))),
-            false};
+    return { QStringLiteral(
+                 "{\"image\": %1, \"width\": %2, \"height\": %3, \"faces\": [%4], \"suggestions\": [%5]}")
+                 .arg(jsonString(path))
+                 .arg(decoded.fullSize.width)
+                 .arg(decoded.fullSize.height)
+                 .arg(faces.join(QLatin1String(", ")), suggestions.join(QLatin1String(", "))),
+        false };
 }
 
 // Faces per image from the JSON Lines of an earlier `suggest` run, keyed by path and by file name.
@@ -163,8 +181,8 @@ std::shared_ptr<const KnownFaces> readKnownFaces(const QString &fileName, QStrin
             const QJsonArray r = v.toObject().value(QStringLiteral("rect")).toArray();
             if (r.size() != 4)
                 continue;
-            faces.push_back({Rect{r[0].toInt(), r[1].toInt(), r[2].toInt(), r[3].toInt()},
-                             v.toObject().value(QStringLiteral("score")).toDouble(1.0)});
+            faces.push_back({ Rect { r[0].toInt(), r[1].toInt(), r[2].toInt(), r[3].toInt() },
+                v.toObject().value(QStringLiteral("score")).toDouble(1.0) });
         }
         const QString path = object.value(QStringLiteral("image")).toString();
         (*known)[path] = faces;
@@ -185,7 +203,7 @@ std::optional<Rect> parseRegion(const QString &text)
         if (!ok)
             return std::nullopt;
     }
-    const Rect r{v[0], v[1], v[2], v[3]};
+    const Rect r { v[0], v[1], v[2], v[3] };
     if (r.isEmpty() || r.x < 0 || r.y < 0)
         return std::nullopt;
     return r;
@@ -202,33 +220,31 @@ int runSuggest(const QStringList &args)
 {
     const QString command = QStringLiteral("suggest");
     QCommandLineParser parser;
-    const QCommandLineOption aspectsOption(
-        QStringLiteral("aspects"), QStringLiteral("Comma-separated a:b or free (default 1:1,4:5,16:9,9:16)."),
-        QStringLiteral("LIST"));
+    const QCommandLineOption aspectsOption(QStringLiteral("aspects"),
+        QStringLiteral("Comma-separated a:b or free (default 1:1,4:5,16:9,9:16)."), QStringLiteral("LIST"));
     const QCommandLineOption topOption(QStringLiteral("top"),
-                                       QStringLiteral("Best suggestion plus up to N-1 alternatives per aspect (default 1)."),
-                                       QStringLiteral("N"));
+        QStringLiteral("Best suggestion plus up to N-1 alternatives per aspect (default 1)."),
+        QStringLiteral("N"));
     const QCommandLineOption jobsOption(QStringLiteral("jobs"),
-                                        QStringLiteral("Images analysed in parallel (default: number of cores)."),
-                                        QStringLiteral("N"));
-    const QCommandLineOption includeOption(
-        QStringLiteral("include"),
-        QStringLiteral("A region every suggestion must hold, displayed pixels (repeatable)."), QStringLiteral("x,y,w,h"));
-    const QCommandLineOption facesFromOption(
-        QStringLiteral("faces-from"),
-        QStringLiteral("Use the faces of an earlier run's JSON Lines instead of detecting them (matched by path)."),
+        QStringLiteral("Images analysed in parallel (default: number of cores)."), QStringLiteral("N"));
+    const QCommandLineOption includeOption(QStringLiteral("include"),
+        QStringLiteral("A region every suggestion must hold, displayed pixels (repeatable)."),
+        QStringLiteral("x,y,w,h"));
+    const QCommandLineOption facesFromOption(QStringLiteral("faces-from"),
+        QStringLiteral(
+            "Use the faces of an earlier run's JSON Lines instead of detecting them (matched by path)."),
         QStringLiteral("FILE"));
     const QCommandLineOption paramOption(QStringLiteral("param"),
-                                         QStringLiteral("Tuning knob of the suggester (developers; docs/suggest.md)."),
-                                         QStringLiteral("name=value"));
-    parser.addOptions({aspectsOption, topOption, jobsOption, includeOption, facesFromOption, paramOption});
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Image or folder (searched recursively)."),
-                                 QStringLiteral("PATH..."));
+        QStringLiteral("Tuning knob of the suggester (developers; docs/suggest.md)."),
+        QStringLiteral("name=value"));
+    parser.addOptions({ aspectsOption, topOption, jobsOption, includeOption, facesFromOption, paramOption });
+    parser.addPositionalArgument(QStringLiteral("PATH"),
+        QStringLiteral("Image or folder (searched recursively)."), QStringLiteral("PATH..."));
     int exitCode = ExitSuccess;
     if (!parseCommandLine(parser, command,
-                          QStringLiteral("cropwise-cli suggest [--aspects LIST] [--top N] [--jobs N] "
-                                         "[--include x,y,w,h]... PATH..."),
-                          args, &exitCode))
+            QStringLiteral("cropwise-cli suggest [--aspects LIST] [--top N] [--jobs N] "
+                           "[--include x,y,w,h]... PATH..."),
+            args, &exitCode))
         return exitCode;
 
     SuggestRequest request;
@@ -240,26 +256,29 @@ int runSuggest(const QStringList &args)
         request.aspects = *aspects;
     }
     int jobs = std::max(1, QThread::idealThreadCount());
-    for (const auto &[option, target] : {std::pair{&topOption, &request.top}, std::pair{&jobsOption, &jobs}}) {
+    for (const auto &[option, target] :
+        { std::pair { &topOption, &request.top }, std::pair { &jobsOption, &jobs } }) {
         if (!parser.isSet(*option))
             continue;
         bool ok = false;
         const int n = parser.value(*option).toInt(&ok);
         if (!ok || n < 1)
-            return usageError(command, QStringLiteral("--%1 needs a positive integer").arg(option->names().first()));
+            return usageError(
+                command, QStringLiteral("--%1 needs a positive integer").arg(option->names().first()));
         *target = n;
     }
     for (const QString &value : parser.values(includeOption)) {
         const std::optional<Rect> r = parseRegion(value);
         if (!r)
-            return usageError(command, QStringLiteral("--include needs x,y,w,h (non-negative integers, w and h > 0)"));
+            return usageError(
+                command, QStringLiteral("--include needs x,y,w,h (non-negative integers, w and h > 0)"));
         request.mustInclude.push_back(*r);
     }
     for (const QString &value : parser.values(paramOption)) {
         if (!value.contains(QLatin1Char('=')))
             return usageError(command, QStringLiteral("--param needs name=value"));
-        const QString error =
-            setSuggestParam(request.params, value.section(QLatin1Char('='), 0, 0), value.section(QLatin1Char('='), 1));
+        const QString error = setSuggestParam(
+            request.params, value.section(QLatin1Char('='), 0, 0), value.section(QLatin1Char('='), 1));
         if (!error.isEmpty())
             return usageError(command, error);
     }
@@ -299,7 +318,7 @@ int runSuggest(const QStringList &args)
             auto it = knownFaces->find(path);
             if (it == knownFaces->end())
                 it = knownFaces->find(QFileInfo(path).fileName());
-            own.faces = it != knownFaces->end() ? it->second : std::vector<Face>{};
+            own.faces = it != knownFaces->end() ? it->second : std::vector<Face> {};
         }
         return suggestLine(path, own);
     });

@@ -10,10 +10,14 @@ namespace cropwise {
 QString fileSuffix(OutputFormat format)
 {
     switch (format) {
-    case OutputFormat::Jpeg: return QStringLiteral("jpg");
-    case OutputFormat::Png: return QStringLiteral("png");
-    case OutputFormat::WebP: return QStringLiteral("webp");
-    case OutputFormat::Tiff: return QStringLiteral("tif");
+    case OutputFormat::Jpeg:
+        return QStringLiteral("jpg");
+    case OutputFormat::Png:
+        return QStringLiteral("png");
+    case OutputFormat::WebP:
+        return QStringLiteral("webp");
+    case OutputFormat::Tiff:
+        return QStringLiteral("tif");
     }
     return QStringLiteral("jpg");
 }
@@ -38,8 +42,8 @@ QString sanitizeFileName(const QString &name)
     return s.isEmpty() ? QStringLiteral("crop") : s;
 }
 
-QString expandFileNamePattern(const QString &pattern, const QString &imagePath, const Crop &crop, int index,
-                              Size outputSize)
+QString expandFileNamePattern(
+    const QString &pattern, const QString &imagePath, const Crop &crop, int index, Size outputSize)
 {
     QString s = pattern.isEmpty() ? kDefaultFileNamePattern : pattern;
     const QString ratio = [&] {

@@ -23,16 +23,18 @@ namespace cropwise {
 
 inline const QString kDefaultFileNamePattern = QStringLiteral("{stem}_{name}");
 
-struct ExportSettings {
+struct ExportSettings
+{
     QString folder;
     OutputFormat format = OutputFormat::Jpeg;
     int quality = 92; // JPEG only
-    ExportSize size;  // original pixels, long side, width or height (aspect always kept)
+    ExportSize size; // original pixels, long side, width or height (aspect always kept)
     QString pattern = kDefaultFileNamePattern;
 };
 
 // The crops to export from one image, as the model holds them.
-struct ExportSource {
+struct ExportSource
+{
     QString imagePath;
     // UserTurn::toOrientation() of the image's turn: crops are in turned pixels, so the decoded
     // pixels are turned the same way before cutting (1 = not turned).
@@ -40,7 +42,8 @@ struct ExportSource {
     QList<Crop> crops;
 };
 
-struct ExportItem {
+struct ExportItem
+{
     QString imagePath;
     int turnOrientation = 1;
     QString cropName;
@@ -53,8 +56,8 @@ struct ExportItem {
 QString fileSuffix(OutputFormat format);
 
 // The file name (without folder and suffix) for one crop; index is 1-based within its image.
-QString expandFileNamePattern(const QString &pattern, const QString &imagePath, const Crop &crop, int index,
-                              Size outputSize);
+QString expandFileNamePattern(
+    const QString &pattern, const QString &imagePath, const Crop &crop, int index, Size outputSize);
 // Replaces characters not allowed in file names; never returns an empty string.
 QString sanitizeFileName(const QString &name);
 

@@ -14,7 +14,8 @@
 
 namespace cropwise {
 
-void runExportJob(QPromise<ExportItemResult> &promise, const QList<ExportItem> &items, const ExportSettings &settings)
+void runExportJob(
+    QPromise<ExportItemResult> &promise, const QList<ExportItem> &items, const ExportSettings &settings)
 {
     promise.setProgressRange(0, int(items.size()));
     int done = 0;
@@ -34,7 +35,7 @@ void runExportJob(QPromise<ExportItemResult> &promise, const QList<ExportItem> &
         if (image.ok() && turn != 1) {
             // Crops are stored in the user-turned image: turn the pixels the same way.
             image.pixels = applyOrientation(image.pixels, turn).clone();
-            image.fullSize = Size{image.pixels.cols, image.pixels.rows};
+            image.fullSize = Size { image.pixels.cols, image.pixels.rows };
         }
         for (; i < end; ++i) {
             if (promise.isCanceled())
@@ -96,8 +97,9 @@ bool ExportRunner::start(const QList<ExportItem> &items, const ExportSettings &s
     m_summary.skipped = skipped;
     m_summary.planned = int(items.size());
     if (m_dialogParent) {
-        m_progress = new QProgressDialog(tr("Exporting %1…").arg(plural(items.size(), tr("%1 crop"), tr("%1 crops"))), tr("Cancel"), 0,
-                                         int(items.size()), m_dialogParent);
+        m_progress = new QProgressDialog(
+            tr("Exporting %1…").arg(plural(items.size(), tr("%1 crop"), tr("%1 crops"))), tr("Cancel"), 0,
+            int(items.size()), m_dialogParent);
         m_progress->setWindowTitle(tr("Export"));
         m_progress->setWindowModality(Qt::WindowModal);
         m_progress->setMinimumDuration(400); // quick exports finish without a flashing dialog

@@ -26,17 +26,19 @@ class QWidget;
 
 namespace cropwise {
 
-struct ExportItemResult {
+struct ExportItemResult
+{
     QString imagePath;
     QString outPath;
     QString error; // empty = written
 };
 
-struct ExportSummary {
+struct ExportSummary
+{
     QString folder;
-    QStringList written;  // output paths
+    QStringList written; // output paths
     QStringList failures; // "file name: reason", one per failed crop
-    int skipped = 0;      // existing files the user chose to keep
+    int skipped = 0; // existing files the user chose to keep
     bool canceled = false;
     int planned = 0;
 };
@@ -48,7 +50,8 @@ Q_DECLARE_METATYPE(cropwise::ExportSummary)
 namespace cropwise {
 
 // The job itself (worker thread). Public for tests.
-void runExportJob(QPromise<ExportItemResult> &promise, const QList<ExportItem> &items, const ExportSettings &settings);
+void runExportJob(
+    QPromise<ExportItemResult> &promise, const QList<ExportItem> &items, const ExportSettings &settings);
 
 class ExportRunner : public QObject
 {

@@ -14,7 +14,8 @@ namespace cropwise {
 
 // One open image. Members die in reverse order: the autosaver first (its destructor flushes from
 // its own snapshot), then the stack (its commands hold QPointers to the document), then the document.
-struct ImageSession::Open {
+struct ImageSession::Open
+{
     std::unique_ptr<ImageDocument> document;
     std::unique_ptr<QUndoStack> stack;
     std::unique_ptr<Autosaver> autosaver;
@@ -144,12 +145,12 @@ QStringList ImageSession::flushAll()
         // The reason comes through saveFailed; here we only need to know which ones failed.
         QString reason;
         auto c = connect(saver, &Autosaver::saveFailed, this,
-                         [&reason](const QString &, const QString &r) { reason = r; });
+            [&reason](const QString &, const QString &r) { reason = r; });
         const bool ok = saver->flush();
         disconnect(c);
         if (!ok)
-            failures << tr("%1: %2").arg(QFileInfo(it.key()).fileName(),
-                                         reason.isEmpty() ? tr("could not be saved") : reason);
+            failures << tr("%1: %2").arg(
+                QFileInfo(it.key()).fileName(), reason.isEmpty() ? tr("could not be saved") : reason);
     }
     return failures;
 }

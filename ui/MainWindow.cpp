@@ -5,14 +5,15 @@
 #include "core/model/CropPaste.h"
 #include "core/model/ImageCatalog.h"
 #include "core/model/ImageDocument.h"
+#include "ui/AspectControls.h"
 #include "ui/CropEditController.h"
+#include "ui/ExportFlow.h"
 #include "ui/ExportRunner.h"
 #include "ui/ImageSession.h"
 #include "ui/Plural.h"
 #include "ui/RecentFiles.h"
 #include "ui/canvas/CropCanvas.h"
 #include "ui/commands/PasteCropsCommand.h"
-#include "ui/dialogs/CustomAspectDialog.h"
 #include "ui/dialogs/ShortcutsDialog.h"
 #include "ui/panels/CropListPanel.h"
 #include "ui/panels/CropReadout.h"
@@ -51,9 +52,6 @@ namespace cropwise {
 
 namespace {
 
-constexpr int kCustomDialogItem = -1; // combo item data: "Custom..." opens the dialog
-constexpr int kCustomRatioItem = -2;  // combo item data: the custom ratio in use
-
 QString fileName(const QString &path)
 {
     return QFileInfo(path).fileName();
@@ -67,11 +65,16 @@ QString htmlPath(const QString &path)
 QString guideName(GuideOverlay g)
 {
     switch (g) {
-    case GuideOverlay::None: return QCoreApplication::translate("MainWindow", "No Guides");
-    case GuideOverlay::Thirds: return QCoreApplication::translate("MainWindow", "Rule of Thirds");
-    case GuideOverlay::Grid: return QCoreApplication::translate("MainWindow", "Grid");
-    case GuideOverlay::GoldenSections: return QCoreApplication::translate("MainWindow", "Golden Sections");
-    case GuideOverlay::Diagonals: return QCoreApplication::translate("MainWindow", "Diagonals");
+    case GuideOverlay::None:
+        return QCoreApplication::translate("MainWindow", "No Guides");
+    case GuideOverlay::Thirds:
+        return QCoreApplication::translate("MainWindow", "Rule of Thirds");
+    case GuideOverlay::Grid:
+        return QCoreApplication::translate("MainWindow", "Grid");
+    case GuideOverlay::GoldenSections:
+        return QCoreApplication::translate("MainWindow", "Golden Sections");
+    case GuideOverlay::Diagonals:
+        return QCoreApplication::translate("MainWindow", "Diagonals");
     }
     return QString();
 }
@@ -79,8 +82,8 @@ QString guideName(GuideOverlay g)
 const QList<GuideOverlay> &guideCycle()
 {
     // O cycles like Lightroom's overlay key; "none" last so one more press brings thirds back.
-    static const QList<GuideOverlay> cycle{GuideOverlay::Thirds, GuideOverlay::Grid, GuideOverlay::GoldenSections,
-                                           GuideOverlay::Diagonals, GuideOverlay::None};
+    static const QList<GuideOverlay> cycle { GuideOverlay::Thirds, GuideOverlay::Grid,
+        GuideOverlay::GoldenSections, GuideOverlay::Diagonals, GuideOverlay::None };
     return cycle;
 }
 
@@ -95,7 +98,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_strip(new ThumbnailStrip)
     , m_cropPanel(new CropListPanel(m_controller))
     , m_messageBar(new MessageBar)
-    , m_exportRunner(new ExportRunner(this, this))
+    , m_exportFlow(new ExportFlow(m_session, this, this))
     , m_recent(new RecentFiles(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -119,27 +122,6 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addLayout(barRow);
     layout->addWidget(m_canvas, 1);
     setCentralWidget(central);
-
-    m_overwritePrompt = [this](const QStringList &existing) {
-        QMessageBox box(QMessageBox::Warning, tr("Replace Existing Files?"),
-                        existing.size() == 1 ? tr("One of the files to export already exists.") : tr("%1 of the files to export already exist.").arg(existing.size()),
-                        QMessageBox::NoButton, this);
-        box.setInformativeText(tr("Replace them, keep them and skip those crops, or cancel the export?"));
-        QStringList names;
-        for (const QString &p : existing)
-            names << QDir::toNativeSeparators(p);
-        box.setDetailedText(names.join(QLatin1Char('\n')));
-        QPushButton *replace = box.addButton(tr("Replace"), QMessageBox::DestructiveRole);
-        QPushButton *skip = box.addButton(tr("Skip Existing"), QMessageBox::AcceptRole);
-        box.addButton(QMessageBox::Cancel);
-        box.setDefaultButton(skip);
-        box.exec();
-        if (box.clickedButton() == replace)
-            return OverwriteChoice::Replace;
-        if (box.clickedButton() == skip)
-            return OverwriteChoice::Skip;
-        return OverwriteChoice::Cancel;
-    };
 
     createActions();
     createMenus();
@@ -193,7 +175,6 @@ void MainWindow::createActions()
     addAction(redo);
 
     QAction *lock = m_actions[ShortcutId::LockAspect];
-    lock->setCheckable(true);
     QIcon lockIcon;
     lockIcon.addFile(QStringLiteral(":/icons/unlock.svg"), QSize(), QIcon::Normal, QIcon::Off);
     lockIcon.addFile(QStringLiteral(":/icons/lock.svg"), QSize(), QIcon::Normal, QIcon::On);
@@ -207,36 +188,36 @@ void MainWindow::createActions()
     connect(m_actions[ShortcutId::CopyCrop], &QAction::triggered, this, &MainWindow::copyCrops);
     connect(m_actions[ShortcutId::PasteCrop], &QAction::triggered, this, &MainWindow::pasteCrops);
     connect(m_actions[ShortcutId::AddCrop], &QAction::triggered, this, &MainWindow::addNewCrop);
-    connect(m_actions[ShortcutId::DeleteCrop], &QAction::triggered, m_controller, &CropEditController::removeSelectedCrop);
+    connect(m_actions[ShortcutId::DeleteCrop], &QAction::triggered, m_controller,
+        &CropEditController::removeSelectedCrop);
     connect(m_actions[ShortcutId::RenameCrop], &QAction::triggered, this, [this] {
         m_cropDock->show();
         m_cropDock->raise();
         m_cropPanel->editSelectedName();
     });
-    connect(m_actions[ShortcutId::NextCrop], &QAction::triggered, m_controller, &CropEditController::selectNextCrop);
+    connect(m_actions[ShortcutId::NextCrop], &QAction::triggered, m_controller,
+        &CropEditController::selectNextCrop);
     connect(m_actions[ShortcutId::PreviousCrop], &QAction::triggered, m_controller,
-            &CropEditController::selectPreviousCrop);
-    connect(lock, &QAction::toggled, this, &MainWindow::onLockToggled);
-    connect(m_actions[ShortcutId::SwapOrientation], &QAction::triggered, this, [this] {
-        m_originalChosen = false;
-        m_controller->swapAspectOrientation();
-        syncAspectControls(m_controller->aspect());
-    });
-    connect(m_actions[ShortcutId::CustomAspect], &QAction::triggered, this, [this] {
-        onAspectComboActivated(m_aspectCombo->findData(kCustomDialogItem));
+        &CropEditController::selectPreviousCrop);
+    m_aspect = new AspectControls(m_controller, lock, m_actions[ShortcutId::SwapOrientation],
+        m_actions[ShortcutId::CustomAspect], this, this);
+    connect(m_aspect, &AspectControls::aspectChosen, this, [this] {
+        m_canvas->setFocus();
+        updateStatus();
     });
     connect(m_actions[ShortcutId::RotateLeft], &QAction::triggered, this,
-            [this] { m_controller->turnImage(Turn::RotateCounterClockwise); });
+        [this] { m_controller->turnImage(Turn::RotateCounterClockwise); });
     connect(m_actions[ShortcutId::RotateRight], &QAction::triggered, this,
-            [this] { m_controller->turnImage(Turn::RotateClockwise); });
+        [this] { m_controller->turnImage(Turn::RotateClockwise); });
     connect(m_actions[ShortcutId::FlipHorizontal], &QAction::triggered, this,
-            [this] { m_controller->turnImage(Turn::FlipHorizontal); });
+        [this] { m_controller->turnImage(Turn::FlipHorizontal); });
     connect(m_actions[ShortcutId::FlipVertical], &QAction::triggered, this,
-            [this] { m_controller->turnImage(Turn::FlipVertical); });
+        [this] { m_controller->turnImage(Turn::FlipVertical); });
     connect(m_actions[ShortcutId::NextImage], &QAction::triggered, this, &MainWindow::nextImage);
     connect(m_actions[ShortcutId::PreviousImage], &QAction::triggered, this, &MainWindow::previousImage);
     connect(m_actions[ShortcutId::FirstImage], &QAction::triggered, this, [this] { goToImage(0); });
-    connect(m_actions[ShortcutId::LastImage], &QAction::triggered, this, [this] { goToImage(m_session->count() - 1); });
+    connect(m_actions[ShortcutId::LastImage], &QAction::triggered, this,
+        [this] { goToImage(m_session->count() - 1); });
     connect(m_actions[ShortcutId::CycleGuides], &QAction::triggered, this, &MainWindow::cycleGuides);
     connect(m_actions[ShortcutId::ZoomFit], &QAction::triggered, m_canvas, &CropCanvas::zoomToFit);
     connect(m_actions[ShortcutId::Zoom100], &QAction::triggered, m_canvas, &CropCanvas::zoomToActualSize);
@@ -252,23 +233,13 @@ void MainWindow::createActions()
 
     // Guides: an exclusive choice, also cycled with O.
     m_guidesGroup = new QActionGroup(this);
-    for (GuideOverlay g : {GuideOverlay::None, GuideOverlay::Thirds, GuideOverlay::Grid, GuideOverlay::GoldenSections,
-                           GuideOverlay::Diagonals}) {
+    for (GuideOverlay g : { GuideOverlay::None, GuideOverlay::Thirds, GuideOverlay::Grid,
+             GuideOverlay::GoldenSections, GuideOverlay::Diagonals }) {
         QAction *a = m_guidesGroup->addAction(guideName(g));
         a->setCheckable(true);
         a->setData(int(g));
         a->setObjectName(QStringLiteral("view.guides.%1").arg(int(g)));
         connect(a, &QAction::triggered, this, [this, g] { setGuides(g); });
-    }
-
-    // Aspect presets for the Crop menu (the tool bar has the same choices in a combo box).
-    m_aspectGroup = new QActionGroup(this);
-    const QList<AspectPreset> presets = aspectPresets();
-    for (int i = 0; i < presets.size(); ++i) {
-        QAction *a = m_aspectGroup->addAction(presets[i].name);
-        a->setCheckable(true);
-        a->setData(i);
-        connect(a, &QAction::triggered, this, [this, i] { onAspectComboActivated(m_aspectCombo->findData(i)); });
     }
 }
 
@@ -303,7 +274,7 @@ void MainWindow::createMenus()
 
     QMenu *crop = menuBar()->addMenu(tr("&Crop"));
     QMenu *aspect = crop->addMenu(tr("&Aspect Ratio"));
-    aspect->addActions(m_aspectGroup->actions());
+    aspect->addActions(m_aspect->presetActions());
     aspect->addSeparator();
     add(aspect, ShortcutId::CustomAspect);
     add(crop, ShortcutId::LockAspect);
@@ -358,18 +329,7 @@ void MainWindow::createToolBar()
     auto *aspectLabel = new QLabel(tr("Aspect"));
     aspectLabel->setStyleSheet(QStringLiteral("color: #9a9a9a; padding: 0 6px 0 2px;"));
     bar->addWidget(aspectLabel);
-    m_aspectCombo = new QComboBox;
-    m_aspectCombo->setObjectName(QStringLiteral("aspectCombo"));
-    m_aspectCombo->setToolTip(tr("Aspect ratio of new and selected crops"));
-    m_aspectCombo->setMinimumContentsLength(9);
-    m_aspectCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    const QList<AspectPreset> presets = aspectPresets();
-    for (int i = 0; i < presets.size(); ++i)
-        m_aspectCombo->addItem(presets[i].name, i);
-    m_aspectCombo->insertSeparator(m_aspectCombo->count());
-    m_aspectCombo->addItem(tr("Custom…"), kCustomDialogItem);
-    connect(m_aspectCombo, &QComboBox::activated, this, &MainWindow::onAspectComboActivated);
-    bar->addWidget(m_aspectCombo);
+    bar->addWidget(m_aspect->comboBox());
     bar->addAction(m_actions[ShortcutId::LockAspect]);
     bar->addAction(m_actions[ShortcutId::SwapOrientation]);
     bar->addSeparator();
@@ -401,9 +361,11 @@ void MainWindow::createToolBar()
     exportButton->setDefaultAction(m_actions[ShortcutId::ExportCrops]);
     exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     exportButton->setText(tr("Export"));
-    exportButton->setStyleSheet(QStringLiteral(
-        "QToolButton { background: #2f5a85; border: 1px solid #3d6f9f; border-radius: 4px; padding: 4px 12px; color: white; }"
-        "QToolButton:hover { background: #386a9c; } QToolButton:disabled { background: #333; border-color: #3a3a3a; color: #777; }"));
+    exportButton->setStyleSheet(
+        QStringLiteral("QToolButton { background: #2f5a85; border: 1px solid #3d6f9f; border-radius: 4px; "
+                       "padding: 4px 12px; color: white; }"
+                       "QToolButton:hover { background: #386a9c; } QToolButton:disabled { background: #333; "
+                       "border-color: #3a3a3a; color: #777; }"));
     bar->addWidget(exportButton);
 }
 
@@ -468,7 +430,7 @@ void MainWindow::connectSignals()
     connect(m_session, &ImageSession::autosaved, this, &MainWindow::onAutosaved);
     connect(m_session, &ImageSession::sidecarProblem, this, &MainWindow::onSidecarProblem);
     connect(m_session, &ImageSession::sidecarNotice, this,
-            [this](const QString &, const QString &message) { statusBar()->showMessage(message, 8000); });
+        [this](const QString &, const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_session->undoGroup(), &QUndoGroup::indexChanged, this, &MainWindow::updateActions);
 
     connect(m_strip, &ThumbnailStrip::currentRowChanged, this, &MainWindow::goToImage);
@@ -476,40 +438,39 @@ void MainWindow::connectSignals()
     connect(m_thumbnails, &ThumbnailModel::loadingFinished, this, &MainWindow::onThumbnailsFinished);
 
     connect(m_canvas, &CropCanvas::imageLoaded, this,
-            [this](const QString &path, const Size &, const QStringList &warnings) {
-                if (path != m_session->currentPath())
-                    return;
-                if (!warnings.isEmpty())
-                    m_messageBar->showMessage(MessageBar::Level::Warning,
-                                              tr("<b>%1</b>: %2").arg(fileName(path).toHtmlEscaped(),
-                                                                      warnings.join(QLatin1Char(' ')).toHtmlEscaped()));
-                updateActions();
-                updateStatus();
-                emit imageShown(path);
-            });
+        [this](const QString &path, const Size &, const QStringList &warnings) {
+            if (path != m_session->currentPath())
+                return;
+            if (!warnings.isEmpty())
+                m_messageBar->showMessage(MessageBar::Level::Warning,
+                    tr("<b>%1</b>: %2")
+                        .arg(
+                            fileName(path).toHtmlEscaped(), warnings.join(QLatin1Char(' ')).toHtmlEscaped()));
+            updateActions();
+            updateStatus();
+            emit imageShown(path);
+        });
     connect(m_canvas, &CropCanvas::imageFailed, this, [this](const QString &path, const QString &reason) {
         if (path != m_session->currentPath())
             return;
         m_messageBar->showMessage(MessageBar::Level::Error,
-                                  tr("<b>%1</b> cannot be opened: %2").arg(fileName(path).toHtmlEscaped(),
-                                                                          reason.toHtmlEscaped()));
+            tr("<b>%1</b> cannot be opened: %2").arg(fileName(path).toHtmlEscaped(), reason.toHtmlEscaped()));
         updateActions();
         updateStatus();
         emit imageShown(path);
     });
     connect(m_canvas, &CropCanvas::zoomChanged, this, &MainWindow::updateZoomLabel);
-    connect(m_canvas, &CropCanvas::hoverPositionChanged, this, [this](const Point &p) {
-        m_statusCursor->setText(tr("x %1  y %2").arg(p.x).arg(p.y));
-    });
+    connect(m_canvas, &CropCanvas::hoverPositionChanged, this,
+        [this](const Point &p) { m_statusCursor->setText(tr("x %1  y %2").arg(p.x).arg(p.y)); });
     connect(m_canvas, &CropCanvas::hoverLeft, this, [this] { m_statusCursor->clear(); });
     connect(m_canvas, &CropCanvas::dragPreviewChanged, m_cropPanel, &CropListPanel::showLiveRect);
     connect(m_canvas, &CropCanvas::dragFinished, m_cropPanel, &CropListPanel::showModelValues);
 
     connect(m_controller, &CropEditController::selectedCropChanged, this, &MainWindow::updateActions);
-    connect(m_controller, &CropEditController::aspectChanged, this, &MainWindow::syncAspectControls);
 
-    connect(m_exportRunner, &ExportRunner::finished, this, &MainWindow::onExportFinished);
-    connect(m_recent, &RecentFiles::openRequested, this, [this](const QString &path) { openPaths({path}); });
+    connect(m_exportFlow->runner(), &ExportRunner::finished, this, &MainWindow::onExportFinished);
+    connect(
+        m_recent, &RecentFiles::openRequested, this, [this](const QString &path) { openPaths({ path }); });
 }
 
 void MainWindow::readSettings()
@@ -520,29 +481,20 @@ void MainWindow::readSettings()
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
 
     const int guides = s.value(QStringLiteral("view/guides"), int(GuideOverlay::Thirds)).toInt();
-    setGuides(guides >= int(GuideOverlay::None) && guides <= int(GuideOverlay::Diagonals) ? GuideOverlay(guides)
-                                                                                          : GuideOverlay::Thirds);
+    setGuides(guides >= int(GuideOverlay::None) && guides <= int(GuideOverlay::Diagonals)
+            ? GuideOverlay(guides)
+            : GuideOverlay::Thirds);
 
     // The aspect choice survives restarts: "free", "original" or "a:b".
-    const QString aspect = s.value(QStringLiteral("crop/aspect"), QStringLiteral("free")).toString();
-    if (aspect == QLatin1String("original")) {
-        m_originalChosen = true;
-        syncAspectControls(std::nullopt);
-        m_aspectCombo->setCurrentIndex(m_aspectCombo->findData(1));
-    } else if (const auto r = AspectRatio::parse(aspect)) {
-        m_lastRatio = r;
-        m_controller->setAspect(r);
-        syncAspectControls(r);
-    } else {
-        syncAspectControls(std::nullopt);
-    }
+    m_aspect->restoreSettingsValue(s.value(QStringLiteral("crop/aspect"), QStringLiteral("free")).toString());
 
     m_exportSettings.folder = s.value(QStringLiteral("export/folder")).toString();
     m_exportSettings.format = s.value(QStringLiteral("export/format")).toString() == QLatin1String("png")
-                                  ? OutputFormat::Png
-                                  : OutputFormat::Jpeg;
+        ? OutputFormat::Png
+        : OutputFormat::Jpeg;
     m_exportSettings.quality = qBound(1, s.value(QStringLiteral("export/quality"), 92).toInt(), 100);
-    const QString sizeMode = s.value(QStringLiteral("export/sizeMode"), QStringLiteral("original")).toString();
+    const QString sizeMode
+        = s.value(QStringLiteral("export/sizeMode"), QStringLiteral("original")).toString();
     const int length = qMax(16, s.value(QStringLiteral("export/sizeValue"), 2048).toInt());
     if (sizeMode == QLatin1String("long"))
         m_exportSettings.size = ExportSize::longestSide(length);
@@ -559,22 +511,24 @@ void MainWindow::writeSettings() const
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("view/guides"), int(m_canvas->guides()));
-    QString aspect = QStringLiteral("free");
-    if (m_originalChosen)
-        aspect = QStringLiteral("original");
-    else if (m_controller->aspect())
-        aspect = m_controller->aspect()->toString();
-    s.setValue(QStringLiteral("crop/aspect"), aspect);
+    s.setValue(QStringLiteral("crop/aspect"), m_aspect->settingsValue());
     s.setValue(QStringLiteral("export/folder"), m_exportSettings.folder);
     s.setValue(QStringLiteral("export/format"),
-               m_exportSettings.format == OutputFormat::Png ? QStringLiteral("png") : QStringLiteral("jpeg"));
+        m_exportSettings.format == OutputFormat::Png ? QStringLiteral("png") : QStringLiteral("jpeg"));
     s.setValue(QStringLiteral("export/quality"), m_exportSettings.quality);
     QString sizeMode = QStringLiteral("original");
     switch (m_exportSettings.size.mode) {
-    case ExportSize::LongestSide: sizeMode = QStringLiteral("long"); break;
-    case ExportSize::Width: sizeMode = QStringLiteral("width"); break;
-    case ExportSize::Height: sizeMode = QStringLiteral("height"); break;
-    default: break;
+    case ExportSize::LongestSide:
+        sizeMode = QStringLiteral("long");
+        break;
+    case ExportSize::Width:
+        sizeMode = QStringLiteral("width");
+        break;
+    case ExportSize::Height:
+        sizeMode = QStringLiteral("height");
+        break;
+    default:
+        break;
     }
     s.setValue(QStringLiteral("export/sizeMode"), sizeMode);
     if (m_exportSettings.size.length > 0)
@@ -606,7 +560,8 @@ void MainWindow::openPaths(const QStringList &paths)
             QStringList reasons = one.skipped;
             if (reasons.isEmpty())
                 reasons << one.error;
-            m_messageBar->showMessage(MessageBar::Level::Error, reasons.join(QLatin1Char(' ')).toHtmlEscaped());
+            m_messageBar->showMessage(
+                MessageBar::Level::Error, reasons.join(QLatin1Char(' ')).toHtmlEscaped());
             return;
         }
         openFolder(QFileInfo(one.imagePaths.first()).absolutePath(), one.imagePaths.first());
@@ -637,7 +592,7 @@ void MainWindow::openFolder(const QString &folder, const QString &currentFile)
     if (!r.ok()) {
         if (!currentFile.isEmpty()) {
             // The folder cannot be listed but the file itself was readable: show just the file.
-            showImages({currentFile}, 0, fileName(currentFile), {r.error});
+            showImages({ currentFile }, 0, fileName(currentFile), { r.error });
             return;
         }
         m_messageBar->showMessage(MessageBar::Level::Error, r.error.toHtmlEscaped());
@@ -646,8 +601,8 @@ void MainWindow::openFolder(const QString &folder, const QString &currentFile)
     if (r.imagePaths.isEmpty()) {
         showImages({}, 0, QString(), {});
         m_messageBar->showMessage(MessageBar::Level::Information,
-                                  tr("<b>%1</b> holds no images Cropwise can open (JPEG, PNG, WebP, TIFF, BMP).")
-                                      .arg(htmlPath(folder)));
+            tr("<b>%1</b> holds no images Cropwise can open (JPEG, PNG, WebP, TIFF, BMP).")
+                .arg(htmlPath(folder)));
         return;
     }
     int current = 0;
@@ -656,8 +611,8 @@ void MainWindow::openFolder(const QString &folder, const QString &currentFile)
     showImages(r.imagePaths, current, QDir(folder).dirName(), {});
 }
 
-void MainWindow::showImages(const QStringList &paths, int current, const QString &summaryTitle,
-                            const QStringList &problems)
+void MainWindow::showImages(
+    const QStringList &paths, int current, const QString &summaryTitle, const QStringList &problems)
 {
     m_messageBar->dismiss();
     m_openProblems = problems;
@@ -693,13 +648,14 @@ void MainWindow::previousImage()
 
 void MainWindow::chooseFiles()
 {
-    const QString start = QSettings().value(QStringLiteral("dialogs/lastFolder"),
-                                            QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
+    const QString start = QSettings()
+                              .value(QStringLiteral("dialogs/lastFolder"),
+                                  QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
+                              .toString();
     QStringList patterns;
     for (const QString &ext : imageFileExtensions())
         patterns << QStringLiteral("*.%1 *.%2").arg(ext, ext.toUpper());
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Open Images"), start,
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open Images"), start,
         tr("Images (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
     if (!files.isEmpty())
         openPaths(files);
@@ -707,11 +663,13 @@ void MainWindow::chooseFiles()
 
 void MainWindow::chooseFolder()
 {
-    const QString start = QSettings().value(QStringLiteral("dialogs/lastFolder"),
-                                            QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
+    const QString start = QSettings()
+                              .value(QStringLiteral("dialogs/lastFolder"),
+                                  QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
+                              .toString();
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Folder"), start);
     if (!folder.isEmpty())
-        openPaths({folder});
+        openPaths({ folder });
 }
 
 void MainWindow::onCurrentImageChanged(int index, const QString &path)
@@ -732,15 +690,14 @@ void MainWindow::onCurrentImageChanged(int index, const QString &path)
         // message bar says it once.
         m_canvas->loadImage(path);
         if (!doc)
-            m_messageBar->showMessage(MessageBar::Level::Error, tr("<b>%1</b> cannot be opened: %2")
-                                                                    .arg(fileName(path).toHtmlEscaped(),
-                                                                         error.toHtmlEscaped()));
+            m_messageBar->showMessage(MessageBar::Level::Error,
+                tr("<b>%1</b> cannot be opened: %2")
+                    .arg(fileName(path).toHtmlEscaped(), error.toHtmlEscaped()));
     }
     // When the strip itself moved (a click, Ctrl+click), leave its multi-selection alone.
     if (m_strip->currentRow() != index)
         m_strip->setCurrentRow(index);
-    if (m_originalChosen)
-        applyOriginalAspect();
+    m_aspect->imageChanged();
     // Show the image's first crop ready to edit (handles, guides, the outside dimmed), as a crop
     // tool opens with its crop active. Selecting adopts the crop's own ratio lock.
     if (doc && doc->cropCount() > 0)
@@ -768,7 +725,9 @@ void MainWindow::onThumbnailsFinished()
     const int total = m_thumbnails->rowCount();
     QStringList parts;
     if (!bad.isEmpty()) {
-        QString part = tr("%1 of %2 cannot be opened").arg(bad.size()).arg(plural(total, tr("%1 file"), tr("%1 files")));
+        QString part = tr("%1 of %2 cannot be opened")
+                           .arg(bad.size())
+                           .arg(plural(total, tr("%1 file"), tr("%1 files")));
         if (bad.size() <= 3) { // few: name them right here
             QStringList names;
             for (int row = 0; row < total; ++row) {
@@ -787,144 +746,12 @@ void MainWindow::onThumbnailsFinished()
     text[0] = text[0].toUpper();
     if (!bad.isEmpty() || warnings > 0)
         text += QLatin1Char(' ') + tr("Their thumbnails are marked; hover one for the reason.");
-    m_messageBar->showMessage(bad.isEmpty() && m_openProblems.isEmpty() ? MessageBar::Level::Warning
-                                                                        : MessageBar::Level::Warning,
-                              text.toHtmlEscaped(), details.join(QLatin1Char('\n')));
+    m_messageBar->showMessage(
+        MessageBar::Level::Warning, text.toHtmlEscaped(), details.join(QLatin1Char('\n')));
     statusBar()->showMessage(text, 10000);
 }
 
-// --- Aspect, guides ----------------------------------------------------------------------------------
-
-void MainWindow::onAspectComboActivated(int comboIndex)
-{
-    if (comboIndex < 0)
-        return;
-    const int data = m_aspectCombo->itemData(comboIndex).toInt();
-    if (data == kCustomDialogItem) {
-        const auto r = CustomAspectDialog::getAspect(this, m_lastRatio.value_or(AspectRatio{3, 2}));
-        if (r) {
-            m_originalChosen = false;
-            m_lastRatio = r;
-            m_controller->setAspect(r);
-        }
-        syncAspectControls(m_controller->aspect());
-        return;
-    }
-    if (data == kCustomRatioItem) {
-        if (m_lastRatio)
-            m_controller->setAspect(m_lastRatio);
-        syncAspectControls(m_controller->aspect());
-        return;
-    }
-    const QList<AspectPreset> presets = aspectPresets();
-    if (data < 0 || data >= presets.size())
-        return;
-    const AspectPreset &preset = presets[data];
-    m_originalChosen = preset.kind == AspectPreset::Kind::Original;
-    const ImageDocument *doc = m_controller->document();
-    if (preset.kind == AspectPreset::Kind::Free) {
-        m_controller->setAspect(std::nullopt);
-    } else if (preset.kind == AspectPreset::Kind::Original && !doc) {
-        // Remembered; resolved when an image is shown.
-        syncAspectControls(std::nullopt);
-        m_aspectCombo->setCurrentIndex(comboIndex);
-        return;
-    } else {
-        const auto r = resolvedRatio(preset, doc ? doc->displayedSize() : Size{});
-        m_lastRatio = r;
-        m_controller->setAspect(r);
-    }
-    syncAspectControls(m_controller->aspect());
-    m_canvas->setFocus();
-}
-
-void MainWindow::onLockToggled(bool locked)
-{
-    if (m_syncingAspect)
-        return;
-    if (!locked) {
-        m_controller->setAspect(std::nullopt);
-    } else {
-        std::optional<AspectRatio> r = m_lastRatio;
-        if (!r) {
-            // Lock what is there, like Lightroom's padlock: the selected crop's shape, else the image's.
-            const ImageDocument *doc = m_controller->document();
-            const auto crop = doc ? doc->crop(m_controller->selectedCropId()) : std::nullopt;
-            if (crop)
-                r = AspectRatio::approximate(crop->rect.size());
-            else if (doc)
-                r = AspectRatio::approximate(doc->displayedSize());
-            else
-                r = AspectRatio{3, 2};
-        }
-        m_lastRatio = r;
-        m_controller->setAspect(r);
-    }
-    syncAspectControls(m_controller->aspect());
-}
-
-void MainWindow::syncAspectControls(std::optional<AspectRatio> aspect)
-{
-    m_syncingAspect = true;
-    m_actions[ShortcutId::LockAspect]->setChecked(aspect.has_value());
-    const QList<AspectPreset> presets = aspectPresets();
-    int presetIndex = -1;
-    const ImageDocument *doc = m_controller->document();
-    for (int i = 0; i < presets.size(); ++i) {
-        const AspectPreset &p = presets[i];
-        if (!aspect && p.kind == AspectPreset::Kind::Free && !m_originalChosen)
-            presetIndex = i;
-        if (aspect && p.kind == AspectPreset::Kind::Original && m_originalChosen && doc
-            && resolvedRatio(p, doc->displayedSize()) == aspect)
-            presetIndex = i;
-    }
-    if (aspect && presetIndex < 0) {
-        m_originalChosen = false;
-        for (int i = 0; i < presets.size(); ++i) {
-            if (presets[i].kind == AspectPreset::Kind::Fixed && presets[i].ratio == *aspect)
-                presetIndex = i;
-        }
-    }
-    if (aspect)
-        m_lastRatio = aspect;
-
-    const int customIndex = m_aspectCombo->findData(kCustomRatioItem);
-    if (presetIndex >= 0) {
-        m_aspectCombo->setCurrentIndex(m_aspectCombo->findData(presetIndex));
-        if (customIndex >= 0)
-            m_aspectCombo->removeItem(customIndex);
-    } else if (aspect) {
-        if (customIndex >= 0) {
-            m_aspectCombo->setItemText(customIndex, aspect->toString());
-            m_aspectCombo->setCurrentIndex(customIndex);
-        } else {
-            const int at = m_aspectCombo->findData(kCustomDialogItem) - 1; // before the separator
-            m_aspectCombo->insertItem(at, aspect->toString(), kCustomRatioItem);
-            m_aspectCombo->setCurrentIndex(at);
-        }
-    } else if (m_originalChosen) {
-        m_aspectCombo->setCurrentIndex(m_aspectCombo->findData(1));
-    }
-    for (QAction *a : m_aspectGroup->actions())
-        a->setChecked(presetIndex >= 0 && a->data().toInt() == presetIndex);
-    m_syncingAspect = false;
-    updateStatus();
-}
-
-void MainWindow::applyOriginalAspect()
-{
-    const ImageDocument *doc = m_controller->document();
-    if (!doc)
-        return;
-    for (const AspectPreset &p : aspectPresets()) {
-        if (p.kind == AspectPreset::Kind::Original) {
-            const auto r = resolvedRatio(p, doc->displayedSize());
-            m_controller->setAspect(r);
-            syncAspectControls(r);
-            return;
-        }
-    }
-}
+// --- Guides ----------------------------------------------------------------------------------
 
 void MainWindow::setGuides(GuideOverlay guides)
 {
@@ -955,8 +782,8 @@ void MainWindow::addNewCrop()
     const Rect bounds = Rect::fromSize(size);
     // A new crop covers the central 80 % (a full-image crop would hide its own edges), with the
     // current ratio when one is locked.
-    const Rect inset{size.width / 10, size.height / 10, size.width - 2 * (size.width / 10),
-                     size.height - 2 * (size.height / 10)};
+    const Rect inset { size.width / 10, size.height / 10, size.width - 2 * (size.width / 10),
+        size.height - 2 * (size.height / 10) };
     Rect r = inset;
     if (const auto aspect = m_controller->aspect()) {
         r = fitAspectInside(inset, *aspect, bounds);
@@ -978,12 +805,13 @@ int MainWindow::copyCrops()
         crops << *selected;
     else
         crops = doc->crops();
-    m_clipboard = Clipboard{crops, doc->displayedSize(), doc->imagePath()};
+    m_clipboard = Clipboard { crops, doc->displayedSize(), doc->imagePath() };
     const QString what = crops.size() == 1 ? QStringLiteral("“%1”").arg(crops.first().name)
                                            : tr("%n crops", nullptr, int(crops.size()));
-    statusBar()->showMessage(tr("Copied %1. Select images in the filmstrip (Ctrl/Shift+click) and paste with %2.")
-                                 .arg(what, keysText(shortcut(ShortcutId::PasteCrop))),
-                             8000);
+    statusBar()->showMessage(
+        tr("Copied %1. Select images in the filmstrip (Ctrl/Shift+click) and paste with %2.")
+            .arg(what, keysText(shortcut(ShortcutId::PasteCrop))),
+        8000);
     updateActions();
     return int(crops.size());
 }
@@ -1014,7 +842,8 @@ int MainWindow::pasteCrops()
             failures << QStringLiteral("%1: %2").arg(fileName(path), error);
             continue;
         }
-        const QList<Crop> crops = cropwise::pasteCrops(m_clipboard.crops, m_clipboard.sourceSize, doc->displayedSize());
+        const QList<Crop> crops
+            = cropwise::pasteCrops(m_clipboard.crops, m_clipboard.sourceSize, doc->displayedSize());
         if (crops.isEmpty()) {
             failures << tr("%1: the image is too small for the crop").arg(fileName(path));
             continue;
@@ -1023,16 +852,18 @@ int MainWindow::pasteCrops()
         m_session->undoStack(path)->push(new PasteCropsCommand(doc, crops));
         ++images;
     }
-    const QString message = tr("Pasted onto %1, each scaled to its image with the aspect kept. Undo works per image.")
-                                  .arg(plural(images, tr("%1 image"), tr("%1 images")));
+    const QString message
+        = tr("Pasted onto %1, each scaled to its image with the aspect kept. Undo works per image.")
+              .arg(plural(images, tr("%1 image"), tr("%1 images")));
     if (failures.isEmpty()) {
         statusBar()->showMessage(message, 8000);
     } else {
         m_messageBar->showMessage(MessageBar::Level::Warning,
-                                  (message + QLatin1Char(' ')
-                                   + plural(failures.size(), tr("%1 image could not take the crop."), tr("%1 images could not take the crop.")))
-                                      .toHtmlEscaped(),
-                                  failures.join(QLatin1Char('\n')));
+            (message + QLatin1Char(' ')
+                + plural(failures.size(), tr("%1 image could not take the crop."),
+                    tr("%1 images could not take the crop.")))
+                .toHtmlEscaped(),
+            failures.join(QLatin1Char('\n')));
     }
     updateActions();
     return images;
@@ -1070,98 +901,66 @@ void MainWindow::showExportDialog()
 
 bool MainWindow::exportCrops(const ExportSettings &settings, ExportDialog::Scope scope)
 {
-    if (m_exportRunner->isRunning()) {
-        statusBar()->showMessage(tr("An export is already running."), 4000);
-        return false;
-    }
     // Images not open are read from their sidecars: write what is pending first.
     m_session->flushAll();
 
     QList<ExportSource> sources;
     QStringList problems;
-    auto fromDocument = [](const ImageDocument *doc) {
-        return ExportSource{doc->imagePath(), doc->userTurn().toOrientation(), doc->crops()};
-    };
     ImageDocument *current = m_controller->document();
     switch (scope) {
     case ExportDialog::Scope::SelectedCrop:
         if (current) {
-            if (const auto crop = current->crop(m_controller->selectedCropId()))
-                sources << ExportSource{current->imagePath(), current->userTurn().toOrientation(), {*crop}};
+            if (const auto crop = current->crop(m_controller->selectedCropId())) {
+                ExportSource one = ExportFlow::sourceOf(*current);
+                one.crops = { *crop };
+                sources << one;
+            }
         }
         break;
     case ExportDialog::Scope::CurrentImage:
         if (current)
-            sources << fromDocument(current);
+            sources << ExportFlow::sourceOf(*current);
         break;
-    case ExportDialog::Scope::SelectedImages:
-    case ExportDialog::Scope::AllImages: {
+    case ExportDialog::Scope::SelectedImages: {
         QStringList paths;
-        if (scope == ExportDialog::Scope::AllImages) {
-            paths = m_session->imagePaths();
-        } else {
-            for (int row : m_strip->selectedRows())
-                paths << m_thumbnails->path(row);
-        }
-        for (const QString &path : paths) {
-            if (m_session->isOpen(path)) {
-                sources << fromDocument(m_session->document(path));
-                continue;
-            }
-            const SidecarReadResult r = m_session->sidecarStore().read(path, Size{});
-            if (!r.error.isEmpty())
-                problems << r.error;
-            if (r.status == SidecarReadResult::Status::Loaded)
-                sources << ExportSource{path, r.state.userTurn.toOrientation(), r.state.crops};
-        }
+        for (int row : m_strip->selectedRows())
+            paths << m_thumbnails->path(row);
+        sources = m_exportFlow->sourcesForImages(paths, &problems);
         break;
     }
+    case ExportDialog::Scope::AllImages:
+        sources = m_exportFlow->sourcesForImages(m_session->imagePaths(), &problems);
+        break;
     }
 
-    QList<ExportItem> items = planExport(sources, settings);
-    if (items.isEmpty()) {
-        m_messageBar->showMessage(MessageBar::Level::Information,
-                                  tr("Nothing to export: no crops in the chosen images. Draw a crop first."),
-                                  problems.join(QLatin1Char('\n')));
-        return false;
-    }
-
-    const QStringList existing = existingOutputs(items);
     int skipped = 0;
-    if (!existing.isEmpty()) {
-        // Never overwrite silently: one question for the whole export.
-        const OverwriteChoice choice = m_overwritePrompt ? m_overwritePrompt(existing) : OverwriteChoice::Cancel;
-        if (choice == OverwriteChoice::Cancel) {
-            statusBar()->showMessage(tr("Export cancelled; nothing was written."), 5000);
-            return false;
-        }
-        if (choice == OverwriteChoice::Replace) {
-            for (ExportItem &item : items) {
-                if (existing.contains(item.outPath))
-                    item.overwrite = OverwritePolicy::Replace;
-            }
-        } else {
-            items.removeIf([&existing](const ExportItem &item) { return existing.contains(item.outPath); });
-            skipped = int(existing.size());
-            if (items.isEmpty()) {
-                m_messageBar->showMessage(MessageBar::Level::Information,
-                                          plural(skipped, tr("Nothing exported: the file exists already and was kept."),
-                                                 tr("Nothing exported: all %1 files exist already and were kept.")));
-                return false;
-            }
-        }
-    }
-
-    if (!QDir().mkpath(settings.folder)) {
+    int planned = 0;
+    switch (m_exportFlow->start(sources, settings, &skipped, &planned)) {
+    case ExportFlow::Outcome::Started:
+        statusBar()->showMessage(tr("Exporting %1…").arg(plural(planned, tr("%1 crop"), tr("%1 crops"))));
+        return true;
+    case ExportFlow::Outcome::Busy:
+        statusBar()->showMessage(tr("An export is already running."), 4000);
+        return false;
+    case ExportFlow::Outcome::NothingToExport:
+        m_messageBar->showMessage(MessageBar::Level::Information,
+            tr("Nothing to export: no crops in the chosen images. Draw a crop first."),
+            problems.join(QLatin1Char('\n')));
+        return false;
+    case ExportFlow::Outcome::Cancelled:
+        statusBar()->showMessage(tr("Export cancelled; nothing was written."), 5000);
+        return false;
+    case ExportFlow::Outcome::AllExist:
+        m_messageBar->showMessage(MessageBar::Level::Information,
+            plural(skipped, tr("Nothing exported: the file exists already and was kept."),
+                tr("Nothing exported: all %1 files exist already and were kept.")));
+        return false;
+    case ExportFlow::Outcome::FolderError:
         m_messageBar->showMessage(MessageBar::Level::Error,
-                                  tr("Cannot create the folder <b>%1</b>.").arg(htmlPath(settings.folder)));
+            tr("Cannot create the folder <b>%1</b>.").arg(htmlPath(settings.folder)));
         return false;
     }
-    if (!problems.isEmpty())
-        m_sidecarProblems += problems;
-    m_exportRunner->start(items, settings, skipped);
-    statusBar()->showMessage(tr("Exporting %1…").arg(plural(items.size(), tr("%1 crop"), tr("%1 crops"))));
-    return true;
+    return false;
 }
 
 void MainWindow::onExportFinished(const ExportSummary &summary)
@@ -1173,7 +972,8 @@ void MainWindow::onExportFinished(const ExportSummary &summary)
     MessageBar::Level level = MessageBar::Level::Positive;
     if (summary.canceled) {
         level = MessageBar::Level::Warning;
-        text = tr("Export cancelled: %1 written to <b>%2</b>.").arg(plural(written, tr("%1 crop"), tr("%1 crops")), folder);
+        text = tr("Export cancelled: %1 written to <b>%2</b>.")
+                   .arg(plural(written, tr("%1 crop"), tr("%1 crops")), folder);
     } else if (summary.failures.isEmpty()) {
         text = tr("Exported %1 to <b>%2</b>.").arg(plural(written, tr("%1 crop"), tr("%1 crops")), folder);
     } else {
@@ -1185,10 +985,12 @@ void MainWindow::onExportFinished(const ExportSummary &summary)
                    .arg(summary.failures.size());
     }
     if (summary.skipped > 0)
-        text += QLatin1Char(' ') + plural(summary.skipped, tr("%1 existing file kept."), tr("%1 existing files kept."));
+        text += QLatin1Char(' ')
+            + plural(summary.skipped, tr("%1 existing file kept."), tr("%1 existing files kept."));
     m_messageBar->showMessage(level, text, summary.failures.join(QLatin1Char('\n')));
     const QString path = summary.folder;
-    m_messageBar->setAction(tr("Show Folder"), [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
+    m_messageBar->setAction(
+        tr("Show Folder"), [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
     emit exportFinished(summary);
 }
 
@@ -1198,13 +1000,15 @@ void MainWindow::onAutosaveFailed(const QString &imagePath, const QString &reaso
 {
     // The status bar, not a dialog: autosave retries on the next change and on quit.
     m_unsaved.insert(imagePath, reason);
-    m_statusSave->setText(tr("⚠ Not saved (%1)").arg(plural(m_unsaved.size(), tr("%1 image"), tr("%1 images"))));
+    m_statusSave->setText(
+        tr("⚠ Not saved (%1)").arg(plural(m_unsaved.size(), tr("%1 image"), tr("%1 images"))));
     QStringList lines;
     for (auto it = m_unsaved.cbegin(); it != m_unsaved.cend(); ++it)
         lines << QStringLiteral("%1: %2").arg(fileName(it.key()), it.value());
     m_statusSave->setToolTip(lines.join(QLatin1Char('\n')));
     m_statusSave->show();
-    statusBar()->showMessage(tr("Could not save the crops of %1: %2").arg(fileName(imagePath), reason), 10000);
+    statusBar()->showMessage(
+        tr("Could not save the crops of %1: %2").arg(fileName(imagePath), reason), 10000);
 }
 
 void MainWindow::onAutosaved(const QString &imagePath)
@@ -1214,7 +1018,8 @@ void MainWindow::onAutosaved(const QString &imagePath)
     if (m_unsaved.isEmpty())
         m_statusSave->hide();
     else
-        m_statusSave->setText(tr("⚠ Not saved (%1)").arg(plural(m_unsaved.size(), tr("%1 image"), tr("%1 images"))));
+        m_statusSave->setText(
+            tr("⚠ Not saved (%1)").arg(plural(m_unsaved.size(), tr("%1 image"), tr("%1 images"))));
 }
 
 void MainWindow::onSidecarProblem(const QString &imagePath, const QString &message)
@@ -1225,10 +1030,10 @@ void MainWindow::onSidecarProblem(const QString &imagePath, const QString &messa
         m_messageBar->showMessage(MessageBar::Level::Warning, message.toHtmlEscaped());
     else
         m_messageBar->showMessage(MessageBar::Level::Warning,
-                                  tr("%1 saved session files could not be read; each was kept aside and the images "
-                                     "open without their saved crops.")
-                                      .arg(m_sidecarProblems.size()),
-                                  m_sidecarProblems.join(QLatin1Char('\n')));
+            tr("%1 saved session files could not be read; each was kept aside and the images "
+               "open without their saved crops.")
+                .arg(m_sidecarProblems.size()),
+            m_sidecarProblems.join(QLatin1Char('\n')));
 }
 
 // --- State display ------------------------------------------------------------------------------------
@@ -1243,7 +1048,8 @@ void MainWindow::updateActions()
     const int count = m_session->count();
 
     m_actions[ShortcutId::CopyCrop]->setEnabled(crops > 0);
-    m_actions[ShortcutId::CopyCrop]->setText(hasSelection || crops <= 1 ? tr("&Copy Crop") : tr("&Copy All Crops"));
+    m_actions[ShortcutId::CopyCrop]->setText(
+        hasSelection || crops <= 1 ? tr("&Copy Crop") : tr("&Copy All Crops"));
     const int selectedImages = int(m_strip->selectedRows().size());
     QAction *paste = m_actions[ShortcutId::PasteCrop];
     paste->setEnabled(hasCopiedCrops() && (hasDoc || selectedImages > 1));
@@ -1254,15 +1060,16 @@ void MainWindow::updateActions()
     m_actions[ShortcutId::RenameCrop]->setEnabled(hasSelection);
     m_actions[ShortcutId::NextCrop]->setEnabled(crops > 0);
     m_actions[ShortcutId::PreviousCrop]->setEnabled(crops > 0);
-    for (ShortcutId id : {ShortcutId::RotateLeft, ShortcutId::RotateRight, ShortcutId::FlipHorizontal,
-                          ShortcutId::FlipVertical})
+    for (ShortcutId id : { ShortcutId::RotateLeft, ShortcutId::RotateRight, ShortcutId::FlipHorizontal,
+             ShortcutId::FlipVertical })
         m_actions[id]->setEnabled(hasDoc);
     m_actions[ShortcutId::NextImage]->setEnabled(index >= 0 && index + 1 < count);
     m_actions[ShortcutId::LastImage]->setEnabled(index >= 0 && index + 1 < count);
     m_actions[ShortcutId::PreviousImage]->setEnabled(index > 0);
     m_actions[ShortcutId::FirstImage]->setEnabled(index > 0);
     const bool hasImage = m_canvas->hasImage();
-    for (ShortcutId id : {ShortcutId::ZoomFit, ShortcutId::Zoom100, ShortcutId::ZoomIn, ShortcutId::ZoomOut})
+    for (ShortcutId id :
+        { ShortcutId::ZoomFit, ShortcutId::Zoom100, ShortcutId::ZoomIn, ShortcutId::ZoomOut })
         m_actions[id]->setEnabled(hasImage);
     m_actions[ShortcutId::ExportCrops]->setEnabled(count > 0);
 }
@@ -1302,14 +1109,18 @@ void MainWindow::updateZoomLabel()
 void MainWindow::updateTitle()
 {
     const QString path = m_session->currentPath();
-    setWindowTitle(path.isEmpty() ? QStringLiteral("Cropwise")
-                                  : tr("%1 — Cropwise").arg(fileName(path)));
+    setWindowTitle(path.isEmpty() ? QStringLiteral("Cropwise") : tr("%1 — Cropwise").arg(fileName(path)));
+}
+
+QComboBox *MainWindow::aspectCombo() const
+{
+    return m_aspect->comboBox();
 }
 
 QString MainWindow::statusText() const
 {
     QStringList parts;
-    for (const QLabel *l : {m_statusName, m_statusIndex, m_statusSize, m_statusZoom, m_statusCursor}) {
+    for (const QLabel *l : { m_statusName, m_statusIndex, m_statusSize, m_statusZoom, m_statusCursor }) {
         if (!l->text().isEmpty())
             parts << l->text();
     }
@@ -1333,27 +1144,27 @@ void MainWindow::showShortcuts()
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Cropwise"),
-                       tr("<h3>Cropwise %1</h3><p>Crop photos by hand: several named, labelled crops per image, "
-                          "exact aspect ratios, composition guides, undo, and export at exactly the crop's pixels "
-                          "or a chosen size.</p><p>Your crops are saved as you work, in a small "
-                          "<code>.cropwise.json</code> file beside each photo.</p>")
-                           .arg(QCoreApplication::applicationVersion()));
+        tr("<h3>Cropwise %1</h3><p>Crop photos by hand: several named, labelled crops per image, "
+           "exact aspect ratios, composition guides, undo, and export at exactly the crop's pixels "
+           "or a chosen size.</p><p>Your crops are saved as you work, in a small "
+           "<code>.cropwise.json</code> file beside each photo.</p>")
+            .arg(QCoreApplication::applicationVersion()));
 }
 
 // --- Events ----------------------------------------------------------------------------------------------
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_exportRunner->isRunning()) {
-        m_exportRunner->cancel();
-        m_exportRunner->future().waitForFinished();
+    if (m_exportFlow->runner()->isRunning()) {
+        m_exportFlow->runner()->cancel();
+        m_exportFlow->runner()->future().waitForFinished();
     }
     const QStringList failures = m_session->flushAll();
     if (!failures.isEmpty()) {
-        const auto answer = QMessageBox::warning(
-            this, tr("Crops Not Saved"),
+        const auto answer = QMessageBox::warning(this, tr("Crops Not Saved"),
             tr("The crops of %1 could not be saved:\n\n%2\n\nQuit anyway and lose these changes?")
-                .arg(plural(failures.size(), tr("%1 image"), tr("%1 images")), failures.join(QLatin1Char('\n'))),
+                .arg(plural(failures.size(), tr("%1 image"), tr("%1 images")),
+                    failures.join(QLatin1Char('\n'))),
             QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Discard) {
             event->ignore();

@@ -24,14 +24,15 @@
 #include "core/geometry/AspectRatio.h"
 #include "core/geometry/Rect.h"
 #include "core/model/Crop.h"
+#include "ui/ExportFlow.h"
 #include "ui/ExportPlan.h"
 #include "ui/Shortcuts.h"
 #include "ui/canvas/GuideOverlay.h"
 #include "ui/dialogs/ExportDialog.h"
 
 #include <QHash>
-#include <QMap>
 #include <QMainWindow>
+#include <QMap>
 #include <QPointer>
 
 #include <functional>
@@ -45,6 +46,7 @@ class QMenu;
 
 namespace cropwise {
 
+class AspectControls;
 class CropCanvas;
 class CropEditController;
 class CropListPanel;
@@ -61,9 +63,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class OverwriteChoice { Replace, Skip, Cancel };
-    // Asked once per export when planned files exist already. Replaceable for tests.
-    using OverwritePrompt = std::function<OverwriteChoice(const QStringList &existingPaths)>;
+    using OverwriteChoice = ExportFlow::OverwriteChoice;
+    using OverwritePrompt = ExportFlow::OverwritePrompt;
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -82,7 +83,8 @@ public:
     bool hasCopiedCrops() const { return !m_clipboard.crops.isEmpty(); }
 
     // --- Export ----------------------------------------------------------------------------------------
-    void setOverwritePrompt(OverwritePrompt prompt) { m_overwritePrompt = std::move(prompt); }
+    // Asked once per export when planned files exist already (default: a message box).
+    void setOverwritePrompt(OverwritePrompt prompt) { m_exportFlow->setOverwritePrompt(std::move(prompt)); }
     // Plans and starts an export without the dialog (the dialog calls it too). False when nothing
     // was started (nothing to export, the user cancelled at the overwrite question, folder error).
     bool exportCrops(const ExportSettings &settings, ExportDialog::Scope scope);
@@ -95,10 +97,10 @@ public:
     ThumbnailModel *thumbnailModel() const { return m_thumbnails; }
     CropListPanel *cropPanel() const { return m_cropPanel; }
     MessageBar *messageBar() const { return m_messageBar; }
-    ExportRunner *exportRunner() const { return m_exportRunner; }
+    ExportRunner *exportRunner() const { return m_exportFlow->runner(); }
     QAction *action(ShortcutId id) const { return m_actions.value(id); }
     QList<QAction *> allActions() const { return m_actions.values(); }
-    QComboBox *aspectCombo() const { return m_aspectCombo; }
+    QComboBox *aspectCombo() const;
     QString statusText() const; // the status bar's fields joined, for tests
 
 Q_SIGNALS:
@@ -113,7 +115,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct Clipboard {
+    struct Clipboard
+    {
         QList<Crop> crops;
         Size sourceSize;
         QString sourcePath;
@@ -129,8 +132,8 @@ private:
     void writeSettings() const;
 
     void openFolder(const QString &folder, const QString &currentFile = QString());
-    void showImages(const QStringList &paths, int current, const QString &summaryTitle,
-                    const QStringList &problems);
+    void showImages(
+        const QStringList &paths, int current, const QString &summaryTitle, const QStringList &problems);
     void chooseFiles();
     void chooseFolder();
     void showExportDialog();
@@ -145,11 +148,6 @@ private:
     void onAutosaved(const QString &imagePath);
     void onSidecarProblem(const QString &imagePath, const QString &message);
 
-    // Aspect controls <-> controller.
-    void onAspectComboActivated(int comboIndex);
-    void onLockToggled(bool locked);
-    void syncAspectControls(std::optional<AspectRatio> aspect);
-    void applyOriginalAspect();
     void setGuides(GuideOverlay guides);
     void cycleGuides();
 
@@ -165,7 +163,7 @@ private:
     ThumbnailStrip *m_strip;
     CropListPanel *m_cropPanel;
     MessageBar *m_messageBar;
-    ExportRunner *m_exportRunner;
+    ExportFlow *m_exportFlow;
     RecentFiles *m_recent;
     QDockWidget *m_cropDock = nullptr;
     QDockWidget *m_stripDock = nullptr;
@@ -173,10 +171,7 @@ private:
 
     QMap<ShortcutId, QAction *> m_actions;
     QActionGroup *m_guidesGroup = nullptr;
-    QActionGroup *m_aspectGroup = nullptr;
-    QComboBox *m_aspectCombo = nullptr;
-    bool m_originalChosen = false;           // "Original" picked: re-resolved for every image
-    std::optional<AspectRatio> m_lastRatio;  // the ratio the lock returns to
+    AspectControls *m_aspect = nullptr;
 
     QLabel *m_statusName = nullptr;
     QLabel *m_statusIndex = nullptr;
@@ -186,14 +181,12 @@ private:
     QLabel *m_statusSave = nullptr;
 
     Clipboard m_clipboard;
-    OverwritePrompt m_overwritePrompt;
     ExportSettings m_exportSettings;
     ExportDialog::Scope m_exportScope = ExportDialog::Scope::CurrentImage;
-    QStringList m_openProblems;               // shown with the thumbnail summary
+    QStringList m_openProblems; // shown with the thumbnail summary
     QString m_openTitle;
-    QHash<QString, QString> m_unsaved;        // image path -> autosave failure reason
+    QHash<QString, QString> m_unsaved; // image path -> autosave failure reason
     QStringList m_sidecarProblems;
-    bool m_syncingAspect = false;
 };
 
 } // namespace cropwise

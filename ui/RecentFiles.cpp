@@ -55,11 +55,12 @@ void RecentFiles::populateMenu(QMenu *menu)
             text += QDir::separator();
         // Numbered mnemonics for the first nine entries, like most desktop apps.
         ++n;
-        const QString label = n < 10 ? QStringLiteral("&%1  %2").arg(n).arg(text.replace(QLatin1Char('&'), QLatin1String("&&")))
-                                     : text.replace(QLatin1Char('&'), QLatin1String("&&"));
+        const QString label = n < 10
+            ? QStringLiteral("&%1  %2").arg(n).arg(text.replace(QLatin1Char('&'), QLatin1String("&&")))
+            : text.replace(QLatin1Char('&'), QLatin1String("&&"));
         QAction *a = menu->addAction(QIcon(info.isDir() ? QStringLiteral(":/icons/folder-open.svg")
                                                         : QStringLiteral(":/icons/document-open.svg")),
-                                     label);
+            label);
         a->setEnabled(info.exists());
         if (!info.exists())
             a->setToolTip(tr("Not found"));

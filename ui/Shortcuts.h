@@ -7,7 +7,7 @@
 // two rows share a key sequence in overlapping contexts.
 //
 // Reserved for later features (do not take them for anything else): plain 1..9 (label hotkeys),
-// A / R (accept / reject suggestion), Space (mark verified; Space-drag keeps panning the canvas).
+// A / R (accept / reject suggestion, taken by ui/review/), Space (mark verified; Space-drag keeps panning the canvas).
 //
 // Thread: GUI thread only (QAction, QKeySequence).
 
@@ -26,6 +26,7 @@ enum class ShortcutId {
     OpenFiles,
     OpenFolder,
     ExportCrops,
+    ExportRenditions,
     Quit,
     // Edit
     Undo,
@@ -62,6 +63,38 @@ enum class ShortcutId {
     ZoomIn,
     ZoomOut,
     FullScreen,
+    ShowRenditions,
+    // Labels (training datasets; ui/labels/). LabelHotkey1..9 are consecutive: hotkey n is
+    // ShortcutId(int(LabelHotkey1) + n - 1).
+    LabelHotkey1,
+    LabelHotkey2,
+    LabelHotkey3,
+    LabelHotkey4,
+    LabelHotkey5,
+    LabelHotkey6,
+    LabelHotkey7,
+    LabelHotkey8,
+    LabelHotkey9,
+    ToggleVerified,
+    ToggleObjectBoxes,
+    ImportObjectBoxes,
+    ExportDataset,
+    // Review of automatic suggestions (ui/review/)
+    SuggestImage,
+    SuggestFolder,
+    AcceptSuggestion,
+    RejectSuggestion,
+    RestoreSuggestion,
+    AcceptAllSuggestions,
+    NextSuggestion,
+    PreviousSuggestion,
+    NextAlternative,
+    PreviousAlternative,
+    MustIncludeArea,
+    ClearMustInclude,
+    ToggleFaces,
+    ToggleHeatMap,
+    ShowReviewMetrics,
     // Mouse (listed for the dialog and docs; no key sequence)
     MouseDrawCrop,
     MouseMoveCrop,
@@ -73,7 +106,7 @@ enum class ShortcutId {
     ShowShortcuts,
 };
 
-enum class ShortcutCategory { File, Edit, Crop, Image, Navigate, View, Mouse, Help };
+enum class ShortcutCategory { File, Edit, Crop, Image, Navigate, View, Labels, Review, Mouse, Help };
 
 // Where a row's keys are live. Two rows conflict when they share a key sequence and their
 // contexts overlap: Window overlaps everything (the canvas is inside the window).
@@ -81,27 +114,28 @@ enum class ShortcutContext {
     Window, // a QAction on the main window (Qt::WindowShortcut)
     Canvas, // only while the canvas has focus: a QAction on the canvas (Qt::WidgetShortcut) or a
             // key CropCanvas::keyPressEvent handles itself
-    Mouse,  // a mouse gesture: `gesture` describes it, `keys` is empty
+    Mouse, // a mouse gesture: `gesture` describes it, `keys` is empty
 };
 
 // How a row is implemented; the dialog shows all of them the same way.
 enum class ShortcutKind {
-    Action,    // createAction()/applyShortcut() put `keys` on a QAction
+    Action, // createAction()/applyShortcut() put `keys` on a QAction
     CanvasKey, // handled inside CropCanvas (documented here, so nothing else takes the key)
-    Gesture,   // mouse
+    Gesture, // mouse
 };
 
-struct ShortcutEntry {
+struct ShortcutEntry
+{
     ShortcutId id;
-    QString key;                // stable dotted name, e.g. "file.open" (objectName of the QAction)
+    QString key; // stable dotted name, e.g. "file.open" (objectName of the QAction)
     ShortcutCategory category;
     ShortcutContext context;
     ShortcutKind kind;
-    QString text;               // menu text with & mnemonic, e.g. "&Open Images..."
-    QString description;        // one line for the dialog and docs
-    QList<QKeySequence> keys;   // first = primary (shown in menus); empty for gestures
-    QString gesture;            // for Mouse rows: e.g. "Shift + drag a handle"
-    QString iconName;           // ":/icons/<name>.svg" when non-empty
+    QString text; // menu text with & mnemonic, e.g. "&Open Images..."
+    QString description; // one line for the dialog and docs
+    QList<QKeySequence> keys; // first = primary (shown in menus); empty for gestures
+    QString gesture; // for Mouse rows: e.g. "Shift + drag a handle"
+    QString iconName; // ":/icons/<name>.svg" when non-empty
 };
 
 // All rows, in the order the dialog and the docs show them (grouped by category).
@@ -123,7 +157,8 @@ QAction *createAction(ShortcutId id, QObject *parent);
 // Puts the row's keys, tool tip and objectName on an action made elsewhere (e.g. by QUndoGroup).
 void applyShortcut(QAction *action, ShortcutId id);
 
-struct ShortcutConflict {
+struct ShortcutConflict
+{
     QKeySequence keys;
     ShortcutId first;
     ShortcutId second;

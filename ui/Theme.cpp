@@ -38,7 +38,7 @@ void applyCropwiseTheme(QApplication &app)
     p.setColor(QPalette::HighlightedText, QColor(0xff, 0xff, 0xff));
     p.setColor(QPalette::Link, theme::accent());
     p.setColor(QPalette::LinkVisited, theme::accent().darker(120));
-    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+    for (auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
         p.setColor(QPalette::Disabled, role, disabledText);
     p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x45, 0x45, 0x45));
     p.setColor(QPalette::Disabled, QPalette::Light, window); // no embossed shadow on disabled text

@@ -15,9 +15,9 @@ namespace cropwise {
 
 namespace {
 
-constexpr double kSizeStep = 0.025;     // coarse size grid, share of the largest crop's side
-constexpr double kFreeSizeStep = 0.05;  // the same per side for free crops (two sides: coarser)
-constexpr int kPositionSteps = 17;  // coarse positions per axis (plus constraint-critical ones)
+constexpr double kSizeStep = 0.025; // coarse size grid, share of the largest crop's side
+constexpr double kFreeSizeStep = 0.05; // the same per side for free crops (two sides: coarser)
+constexpr int kPositionSteps = 17; // coarse positions per axis (plus constraint-critical ones)
 constexpr int kMaxRefineIterations = 400;
 
 bool better(const std::pair<double, Rect> &a, const std::pair<double, Rect> &b)
@@ -35,7 +35,7 @@ Rect unite(const Rect &a, const Rect &b)
     if (b.isEmpty())
         return a;
     return Rect::fromEdges(std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.rightEdge(), b.rightEdge()),
-                           std::max(a.bottomEdge(), b.bottomEdge()));
+        std::max(a.bottomEdge(), b.bottomEdge()));
 }
 
 QString percent(double share)
@@ -56,8 +56,8 @@ public:
         m_image = Rect::fromSize(full);
         cv::Mat map = problem.importance;
         if (map.empty()) // no map: every pixel matters the same
-            map = cv::Mat(std::max(1, std::min(full.height, 64)), std::max(1, std::min(full.width, 64)), CV_32F,
-                          cv::Scalar(1.0));
+            map = cv::Mat(std::max(1, std::min(full.height, 64)), std::max(1, std::min(full.width, 64)),
+                CV_32F, cv::Scalar(1.0));
         m_aw = map.cols;
         m_ah = map.rows;
         m_sx = double(m_aw) / full.width;
@@ -171,12 +171,13 @@ public:
         if (mass > 1e-12) {
             const double u = (sum(m_sumX, ax0, ay0, ax1, ay1) / mass - r.x) / r.width;
             const double v = (sum(m_sumY, ax0, ay0, ax1, ay1) / mass - r.y) / r.height;
-            static const double points[5][2] = {
-                {0.5, 0.5}, {1.0 / 3, 1.0 / 3}, {2.0 / 3, 1.0 / 3}, {1.0 / 3, 2.0 / 3}, {2.0 / 3, 2.0 / 3}};
+            static const double points[5][2] = { { 0.5, 0.5 }, { 1.0 / 3, 1.0 / 3 }, { 2.0 / 3, 1.0 / 3 },
+                { 1.0 / 3, 2.0 / 3 }, { 2.0 / 3, 2.0 / 3 } };
             double best = 1e9;
             for (const auto &p : points)
                 best = std::min(best, (u - p[0]) * (u - p[0]) + (v - p[1]) * (v - p[1]));
-            thirds = std::exp(-best / (2.0 * 0.1 * 0.1));
+            const double spread = std::max(1e-3, m_params.compositionSpread);
+            thirds = std::exp(-best / (2.0 * spread * spread));
         }
 
         // Faces: kept share (by score) and headroom above the highest kept face.
@@ -244,7 +245,8 @@ private:
     static double sum(const cv::Mat &integral, int x0, int y0, int x1, int y1)
     {
         const double *top = reinterpret_cast<const double *>(integral.data + size_t(y0) * integral.step[0]);
-        const double *bottom = reinterpret_cast<const double *>(integral.data + size_t(y1) * integral.step[0]);
+        const double *bottom
+            = reinterpret_cast<const double *>(integral.data + size_t(y1) * integral.step[0]);
         return bottom[x1] - top[x1] - bottom[x0] + top[x0];
     }
 
@@ -270,7 +272,7 @@ std::vector<int> positions(int span, int steps, const std::vector<int> &critical
 {
     std::set<int> out;
     if (span <= 0)
-        return {0};
+        return { 0 };
     const int n = std::min(span + 1, steps);
     for (int i = 0; i < n; ++i)
         out.insert(int(std::lround(double(i) * span / std::max(1, n - 1))));
@@ -278,7 +280,7 @@ std::vector<int> positions(int span, int steps, const std::vector<int> &critical
         if (c >= 0 && c <= span)
             out.insert(c);
     }
-    return {out.begin(), out.end()};
+    return { out.begin(), out.end() };
 }
 
 // Positions along one axis where a crop of length `length` starts exactly at a constraint box's
@@ -298,21 +300,21 @@ std::vector<int> criticalStarts(const std::vector<std::pair<int, int>> &spans, i
 class Search
 {
 public:
-    Search(const Evaluator &evaluator, std::optional<AspectRatio> aspect, const SuggestParams &params,
-           Size full)
+    Search(
+        const Evaluator &evaluator, std::optional<AspectRatio> aspect, const SuggestParams &params, Size full)
         : m_eval(evaluator)
         , m_aspect(aspect)
         , m_params(params)
         , m_full(full)
     {
         for (const Rect &h : evaluator.heads()) {
-            m_xSpans.push_back({h.x, h.rightEdge()});
-            m_ySpans.push_back({h.y, h.bottomEdge()});
+            m_xSpans.push_back({ h.x, h.rightEdge() });
+            m_ySpans.push_back({ h.y, h.bottomEdge() });
         }
         const Rect must = evaluator.mustUnion();
         if (!must.isEmpty()) {
-            m_xSpans.push_back({must.x, must.rightEdge()});
-            m_ySpans.push_back({must.y, must.bottomEdge()});
+            m_xSpans.push_back({ must.x, must.rightEdge() });
+            m_ySpans.push_back({ must.y, must.bottomEdge() });
         }
     }
 
@@ -324,7 +326,7 @@ public:
         if (m_eval.keepsAllFaces())
             need = unite(need, m_eval.headUnion());
         if (need.isEmpty())
-            return {1, 1};
+            return { 1, 1 };
         if (!m_aspect)
             return need.size();
         const Size s = smallestSizeWithAspect(need.size(), *m_aspect);
@@ -340,15 +342,15 @@ public:
         if (low.isEmpty())
             return out;
         for (const Size &s : sizes(low)) {
-            const std::vector<int> xs = positions(m_full.width - s.width, kPositionSteps,
-                                                  criticalStarts(m_xSpans, s.width));
-            const std::vector<int> ys = positions(m_full.height - s.height, kPositionSteps,
-                                                  criticalStarts(m_ySpans, s.height));
+            const std::vector<int> xs
+                = positions(m_full.width - s.width, kPositionSteps, criticalStarts(m_xSpans, s.width));
+            const std::vector<int> ys
+                = positions(m_full.height - s.height, kPositionSteps, criticalStarts(m_ySpans, s.height));
             for (int y : ys) {
                 for (int x : xs) {
-                    const Rect r{x, y, s.width, s.height};
+                    const Rect r { x, y, s.width, s.height };
                     if (m_eval.feasible(r))
-                        out.push_back({m_eval.score(r), r});
+                        out.push_back({ m_eval.score(r), r });
                 }
             }
         }
@@ -360,14 +362,15 @@ public:
     std::pair<double, Rect> refine(std::pair<double, Rect> start) const
     {
         const double pixel = std::max(1.0, m_eval.fullPixelsPerMapPixel());
-        double step = std::max(pixel, std::max(m_full.width, m_full.height) / double(kPositionSteps - 1) / 2.0);
+        double step
+            = std::max(pixel, std::max(m_full.width, m_full.height) / double(kPositionSteps - 1) / 2.0);
         std::pair<double, Rect> current = start;
         for (int iteration = 0; iteration < kMaxRefineIterations; ++iteration) {
             std::pair<double, Rect> best = current;
             for (const Rect &candidate : neighbours(current.second, int(std::lround(step)))) {
                 if (candidate == current.second || !m_eval.feasible(candidate))
                     continue;
-                const std::pair<double, Rect> scored{m_eval.score(candidate), candidate};
+                const std::pair<double, Rect> scored { m_eval.score(candidate), candidate };
                 if (scored.first > best.first + 1e-12 || (scored.first == best.first && better(scored, best)))
                     best = scored;
             }
@@ -391,15 +394,15 @@ private:
         if (m_aspect) {
             const int kmax = largest.width / m_aspect->num;
             const int klow = std::max(1, low.width / m_aspect->num);
-            std::set<int> ks{klow};
+            std::set<int> ks { klow };
             for (double s = 1.0; s >= minScale - 1e-9; s -= kSizeStep)
                 ks.insert(std::max(1, int(std::lround(kmax * s))));
             for (int k : ks) {
                 if (k >= klow && k <= kmax)
-                    out.push_back({k * m_aspect->num, k * m_aspect->den});
+                    out.push_back({ k * m_aspect->num, k * m_aspect->den });
             }
         } else {
-            std::set<int> ws{low.width}, hs{low.height};
+            std::set<int> ws { low.width }, hs { low.height };
             for (double s = 1.0; s >= minScale - 1e-9; s -= kFreeSizeStep) {
                 ws.insert(int(std::lround(largest.width * s)));
                 hs.insert(int(std::lround(largest.height * s)));
@@ -407,7 +410,7 @@ private:
             for (int h : hs) {
                 for (int w : ws) {
                     if (w >= low.width && h >= low.height && w >= 1 && h >= 1)
-                        out.push_back({w, h});
+                        out.push_back({ w, h });
                 }
             }
         }
@@ -425,34 +428,35 @@ private:
             c.y = std::clamp(c.y, 0, H - c.height);
             return c;
         };
-        for (int d : {-step, step}) {
-            out.push_back(clampInside({r.x + d, r.y, r.width, r.height}));
-            out.push_back(clampInside({r.x, r.y + d, r.width, r.height}));
+        for (int d : { -step, step }) {
+            out.push_back(clampInside({ r.x + d, r.y, r.width, r.height }));
+            out.push_back(clampInside({ r.x, r.y + d, r.width, r.height }));
         }
         if (m_aspect) {
             // Grow or shrink by whole aspect units, about the centre and about each corner.
             const int k = r.width / m_aspect->num;
-            const int dk = std::max(1, int(std::lround(double(step) / std::max(m_aspect->num, m_aspect->den))));
-            for (int d : {-dk, dk}) {
+            const int dk
+                = std::max(1, int(std::lround(double(step) / std::max(m_aspect->num, m_aspect->den))));
+            for (int d : { -dk, dk }) {
                 const int nk = k + d;
                 if (nk < 1)
                     continue;
                 const int w = nk * m_aspect->num, h = nk * m_aspect->den;
                 if (w > W || h > H)
                     continue;
-                out.push_back(clampInside({r.x + (r.width - w) / 2, r.y + (r.height - h) / 2, w, h}));
-                out.push_back(clampInside({r.x, r.y, w, h}));
-                out.push_back(clampInside({r.rightEdge() - w, r.y, w, h}));
-                out.push_back(clampInside({r.x, r.bottomEdge() - h, w, h}));
-                out.push_back(clampInside({r.rightEdge() - w, r.bottomEdge() - h, w, h}));
+                out.push_back(clampInside({ r.x + (r.width - w) / 2, r.y + (r.height - h) / 2, w, h }));
+                out.push_back(clampInside({ r.x, r.y, w, h }));
+                out.push_back(clampInside({ r.rightEdge() - w, r.y, w, h }));
+                out.push_back(clampInside({ r.x, r.bottomEdge() - h, w, h }));
+                out.push_back(clampInside({ r.rightEdge() - w, r.bottomEdge() - h, w, h }));
             }
         } else {
             // Free: move each edge on its own.
-            for (int d : {-step, step}) {
-                const Rect moved[] = {Rect::fromEdges(r.x + d, r.y, r.rightEdge(), r.bottomEdge()),
-                                      Rect::fromEdges(r.x, r.y + d, r.rightEdge(), r.bottomEdge()),
-                                      Rect::fromEdges(r.x, r.y, r.rightEdge() + d, r.bottomEdge()),
-                                      Rect::fromEdges(r.x, r.y, r.rightEdge(), r.bottomEdge() + d)};
+            for (int d : { -step, step }) {
+                const Rect moved[] = { Rect::fromEdges(r.x + d, r.y, r.rightEdge(), r.bottomEdge()),
+                    Rect::fromEdges(r.x, r.y + d, r.rightEdge(), r.bottomEdge()),
+                    Rect::fromEdges(r.x, r.y, r.rightEdge() + d, r.bottomEdge()),
+                    Rect::fromEdges(r.x, r.y, r.rightEdge(), r.bottomEdge() + d) };
                 for (const Rect &m : moved) {
                     if (m.width >= 1 && m.height >= 1 && Rect::fromSize(m_full).contains(m))
                         out.push_back(m);
@@ -469,24 +473,29 @@ private:
     std::vector<std::pair<int, int>> m_xSpans, m_ySpans;
 };
 
-QStringList reasonsFor(const CropCriteria &c, const Rect &r, const CropProblem &problem, int faceCount,
-                       int mustIncludeCount)
+QStringList reasonsFor(
+    const CropCriteria &c, const Rect &r, const CropProblem &problem, int faceCount, int mustIncludeCount)
 {
     QStringList reasons;
     if (faceCount > 0)
-        reasons << QStringLiteral("keeps %1 of %2 face%3").arg(c.facesKept).arg(faceCount).arg(faceCount == 1 ? "" : "s");
+        reasons << QStringLiteral("keeps %1 of %2 face%3")
+                       .arg(c.facesKept)
+                       .arg(faceCount)
+                       .arg(faceCount == 1 ? "" : "s");
     if (mustIncludeCount > 0)
         reasons << QStringLiteral("includes the %1 required region%2")
                        .arg(mustIncludeCount)
                        .arg(mustIncludeCount == 1 ? "" : "s");
     reasons << QStringLiteral("holds %1 % of saliency").arg(percent(c.keep));
-    reasons << QStringLiteral("uses %1 % of the image").arg(percent(double(r.area()) / problem.fullSize.area()));
+    reasons
+        << QStringLiteral("uses %1 % of the image").arg(percent(double(r.area()) / problem.fullSize.area()));
     if (c.clean >= 0.85)
         reasons << QStringLiteral("edges avoid busy content");
     else if (c.clean < 0.6)
         reasons << QStringLiteral("edges cross busy content");
     if (c.composition >= 0.7)
-        reasons << (c.facesKept > 0 ? QStringLiteral("good headroom and balance") : QStringLiteral("balanced composition"));
+        reasons << (c.facesKept > 0 ? QStringLiteral("good headroom and balance")
+                                    : QStringLiteral("balanced composition"));
     return reasons;
 }
 
@@ -496,7 +505,7 @@ Rect faceKeepBox(const Rect &face, Size image, Size largestCrop, double faceMarg
 {
     const Rect bounds = Rect::fromSize(image);
     const double margin = std::max(0.0, faceMargin);
-    for (double m : {margin, margin / 2.0, 0.0}) {
+    for (double m : { margin, margin / 2.0, 0.0 }) {
         const Rect head = headBox(face, m).intersected(bounds);
         if (head.width <= largestCrop.width && head.height <= largestCrop.height)
             return head;
@@ -508,7 +517,7 @@ Rect faceKeepBox(const Rect &face, Size image, Size largestCrop, double faceMarg
 }
 
 CropCriteria evaluateCrop(const CropProblem &problem, std::optional<AspectRatio> aspect, const Rect &rect,
-                          const SuggestParams &params)
+    const SuggestParams &params)
 {
     if (problem.fullSize.isEmpty() || rect.isEmpty())
         return {};
@@ -516,8 +525,8 @@ CropCriteria evaluateCrop(const CropProblem &problem, std::optional<AspectRatio>
     return evaluator.criteria(rect);
 }
 
-AspectSuggestions optimiseCrops(const CropProblem &problem, std::optional<AspectRatio> aspect, int top,
-                                const SuggestParams &params)
+AspectSuggestions optimiseCrops(
+    const CropProblem &problem, std::optional<AspectRatio> aspect, int top, const SuggestParams &params)
 {
     AspectSuggestions result;
     result.aspect = aspect;
@@ -540,13 +549,14 @@ AspectSuggestions optimiseCrops(const CropProblem &problem, std::optional<Aspect
     if (!must.isEmpty()) {
         const Size largest = evaluator.largest();
         if (must.width > largest.width || must.height > largest.height) {
-            result.error = QStringLiteral("the required regions (%1x%2 px together) do not fit in a %3 crop of this "
-                                          "image (at most %4x%5)")
-                               .arg(must.width)
-                               .arg(must.height)
-                               .arg(name)
-                               .arg(largest.width)
-                               .arg(largest.height);
+            result.error
+                = QStringLiteral("the required regions (%1x%2 px together) do not fit in a %3 crop of this "
+                                 "image (at most %4x%5)")
+                      .arg(must.width)
+                      .arg(must.height)
+                      .arg(name)
+                      .arg(largest.width)
+                      .arg(largest.height);
             return result;
         }
     }

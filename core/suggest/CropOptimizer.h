@@ -36,22 +36,25 @@
 
 namespace cropwise {
 
-struct CropSuggestion {
+struct CropSuggestion
+{
     std::optional<AspectRatio> aspect; // nullopt: free
-    Rect rect;                         // full-size displayed pixels
-    double score = 0.0;                // [0, 1]
-    QStringList reasons;               // short, human-readable ("keeps 2 of 2 faces", ...)
+    Rect rect; // full-size displayed pixels
+    double score = 0.0; // [0, 1]
+    QStringList reasons; // short, human-readable ("keeps 2 of 2 faces", ...)
 };
 
-struct AspectSuggestions {
+struct AspectSuggestions
+{
     std::optional<AspectRatio> aspect; // nullopt: free
     std::vector<CropSuggestion> suggestions; // best first; empty when error is set
-    QString error;                           // e.g. the must-include regions do not fit this aspect
+    QString error; // e.g. the must-include regions do not fit this aspect
     bool ok() const { return error.isEmpty(); }
 };
 
 // What the optimiser works on. All rects in full-size displayed pixels.
-struct CropProblem {
+struct CropProblem
+{
     Size fullSize;
     cv::Mat importance; // CV_32F map of any size with the image's proportions, sums to 1
     std::vector<Face> faces;
@@ -59,7 +62,8 @@ struct CropProblem {
 };
 
 // The criteria of one rect, each in [0, 1] (for tests, reasons and tuning).
-struct CropCriteria {
+struct CropCriteria
+{
     double keep = 0.0;
     double tight = 0.0;
     double clean = 0.0;
@@ -80,11 +84,11 @@ Rect faceKeepBox(const Rect &face, Size image, Size largestCrop, double faceMarg
 
 // Best crop and up to top - 1 alternatives (each overlapping every better one by IoU <
 // params.alternativeMaxIou) for `aspect`.
-AspectSuggestions optimiseCrops(const CropProblem &problem, std::optional<AspectRatio> aspect, int top,
-                                const SuggestParams &params);
+AspectSuggestions optimiseCrops(
+    const CropProblem &problem, std::optional<AspectRatio> aspect, int top, const SuggestParams &params);
 
 // The score and its criteria for any rect (no constraint check).
 CropCriteria evaluateCrop(const CropProblem &problem, std::optional<AspectRatio> aspect, const Rect &rect,
-                          const SuggestParams &params);
+    const SuggestParams &params);
 
 } // namespace cropwise

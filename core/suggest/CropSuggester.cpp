@@ -15,15 +15,15 @@ namespace {
 
 Rect scaleRect(const Rect &r, double sx, double sy)
 {
-    return Rect::fromEdges(int(std::lround(r.x * sx)), int(std::lround(r.y * sy)), int(std::lround(r.rightEdge() * sx)),
-                           int(std::lround(r.bottomEdge() * sy)));
+    return Rect::fromEdges(int(std::lround(r.x * sx)), int(std::lround(r.y * sy)),
+        int(std::lround(r.rightEdge() * sx)), int(std::lround(r.bottomEdge() * sy)));
 }
 
 } // namespace
 
 std::vector<SuggestAspect> defaultSuggestAspects()
 {
-    return {AspectRatio{1, 1}, AspectRatio{4, 5}, AspectRatio{16, 9}, AspectRatio{9, 16}};
+    return { AspectRatio { 1, 1 }, AspectRatio { 4, 5 }, AspectRatio { 16, 9 }, AspectRatio { 9, 16 } };
 }
 
 std::optional<std::vector<SuggestAspect>> parseSuggestAspects(const QString &list, QString *error)
@@ -38,7 +38,8 @@ std::optional<std::vector<SuggestAspect>> parseSuggestAspects(const QString &lis
         const std::optional<AspectRatio> a = AspectRatio::parse(item);
         if (!a) {
             if (error)
-                *error = QStringLiteral("bad aspect '%1' (use a:b with positive integers, or free)").arg(item);
+                *error
+                    = QStringLiteral("bad aspect '%1' (use a:b with positive integers, or free)").arg(item);
             return std::nullopt;
         }
         out.push_back(*a);
@@ -57,7 +58,7 @@ QString suggestAspectName(const SuggestAspect &aspect)
 }
 
 ImageAnalysis analyseImage(const cv::Mat &pixels, Size fullSize, const SuggestParams &params,
-                           const std::optional<std::vector<Face>> &givenFaces)
+    const std::optional<std::vector<Face>> &givenFaces)
 {
     ImageAnalysis analysis;
     analysis.fullSize = fullSize;
@@ -95,9 +96,10 @@ ImageAnalysis analyseImage(const cv::Mat &pixels, Size fullSize, const SuggestPa
         const double factor = std::min(1.0, double(std::max(32, params.analysisLongSide)) / longSide);
         cv::Mat small;
         if (factor < 1.0)
-            cv::resize(bgr, small, cv::Size(std::max(1, int(std::lround(bgr.cols * factor))),
-                                            std::max(1, int(std::lround(bgr.rows * factor)))),
-                       0, 0, cv::INTER_AREA);
+            cv::resize(bgr, small,
+                cv::Size(std::max(1, int(std::lround(bgr.cols * factor))),
+                    std::max(1, int(std::lround(bgr.rows * factor)))),
+                0, 0, cv::INTER_AREA);
         else
             small = bgr;
         const double fullToSmallX = double(small.cols) / fullSize.width;

@@ -37,31 +37,34 @@ std::optional<std::vector<SuggestAspect>> parseSuggestAspects(const QString &lis
 // "1:1" or "free".
 QString suggestAspectName(const SuggestAspect &aspect);
 
-struct ImageAnalysis {
+struct ImageAnalysis
+{
     Size fullSize;
-    std::vector<Face> faces;   // full-size displayed pixels, best first
-    cv::Mat importance;        // CV_32F at analysis size, sums to 1 (ImportanceMap.h)
-    QString error;             // non-empty when the analysis failed
+    std::vector<Face> faces; // full-size displayed pixels, best first
+    cv::Mat importance; // CV_32F at analysis size, sums to 1 (ImportanceMap.h)
+    QString error; // non-empty when the analysis failed
     bool ok() const { return error.isEmpty(); }
 };
 
 // `givenFaces` (full-size pixels), when set, replace face detection (pinned or known faces).
 ImageAnalysis analyseImage(const cv::Mat &pixels, Size fullSize, const SuggestParams &params = {},
-                           const std::optional<std::vector<Face>> &givenFaces = std::nullopt);
+    const std::optional<std::vector<Face>> &givenFaces = std::nullopt);
 
-struct SuggestRequest {
+struct SuggestRequest
+{
     std::vector<SuggestAspect> aspects = defaultSuggestAspects();
-    int top = 1;                            // best + up to top - 1 alternatives per aspect
-    std::vector<Rect> mustInclude;          // full-size pixels; hard constraints
+    int top = 1; // best + up to top - 1 alternatives per aspect
+    std::vector<Rect> mustInclude; // full-size pixels; hard constraints
     std::optional<std::vector<Face>> faces; // when set, used instead of detected faces
     SuggestParams params;
 };
 
-struct SuggestResult {
+struct SuggestResult
+{
     Size fullSize;
-    std::vector<Face> faces;                // full-size pixels
+    std::vector<Face> faces; // full-size pixels
     std::vector<AspectSuggestions> aspects; // one per requested aspect, in the order asked
-    QString error;                          // analysis failed (then aspects is empty)
+    QString error; // analysis failed (then aspects is empty)
     bool ok() const { return error.isEmpty(); }
 };
 

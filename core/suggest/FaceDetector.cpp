@@ -59,8 +59,8 @@ cv::CascadeClassifier *threadCascade(const QString &path)
 
 // Haar detections with a score from the number of merged raw windows n: n / (n + 3), so the usual
 // minNeighbors = 3 decision maps to 0.5.
-std::vector<Face> detectCascade(cv::CascadeClassifier &cascade, const cv::Mat &grey, int minFaceSize,
-                                bool mirrored)
+std::vector<Face> detectCascade(
+    cv::CascadeClassifier &cascade, const cv::Mat &grey, int minFaceSize, bool mirrored)
 {
     cv::Mat image = grey;
     if (mirrored)
@@ -74,7 +74,7 @@ std::vector<Face> detectCascade(cv::CascadeClassifier &cascade, const cv::Mat &g
         if (mirrored)
             r.x = grey.cols - r.x - r.width;
         const double n = i < neighbours.size() ? neighbours[i] : 1;
-        faces.push_back({Rect{r.x, r.y, r.width, r.height}, n / (n + 3.0)});
+        faces.push_back({ Rect { r.x, r.y, r.width, r.height }, n / (n + 3.0) });
     }
     return faces;
 }
@@ -87,7 +87,7 @@ Face tightenCascadeBox(Face face)
     const int dx = int(std::lround(r.width * 0.08));
     const int top = int(std::lround(r.height * 0.14));
     const int bottom = int(std::lround(r.height * 0.02));
-    face.rect = Rect{r.x + dx, r.y + top, r.width - 2 * dx, r.height - top - bottom};
+    face.rect = Rect { r.x + dx, r.y + top, r.width - 2 * dx, r.height - top - bottom };
     return face;
 }
 
@@ -109,8 +109,9 @@ QStringList haarCascadesSearchPath()
     QStringList dirs;
     const QString fromEnv = qEnvironmentVariable("CROPWISE_HAARCASCADES_DIR");
     if (!fromEnv.isEmpty())
-        return {fromEnv}; // an explicit choice is not second-guessed
-    dirs << QStringLiteral("/usr/share/opencv4/haarcascades") << QStringLiteral("/usr/local/share/opencv4/haarcascades")
+        return { fromEnv }; // an explicit choice is not second-guessed
+    dirs << QStringLiteral("/usr/share/opencv4/haarcascades")
+         << QStringLiteral("/usr/local/share/opencv4/haarcascades")
          << QStringLiteral("/usr/share/opencv/haarcascades");
     return dirs;
 }
@@ -133,7 +134,7 @@ QString faceDetectorError(FaceDetectorKind kind)
         return QStringLiteral("face detector data not found: %1 and %2 are in none of %3 "
                               "(install Debian's opencv-data package, or set CROPWISE_HAARCASCADES_DIR)")
             .arg(QLatin1String(kFrontalCascade), QLatin1String(kProfileCascade),
-                 haarCascadesSearchPath().join(QStringLiteral(", ")));
+                haarCascadesSearchPath().join(QStringLiteral(", ")));
     return {};
 }
 
@@ -187,6 +188,16 @@ std::vector<Face> detectFaces(const cv::Mat &bgr8, const FaceDetectorOptions &op
         if (usesHog(options.kind)) {
             for (const Face &f : detail::detectFacesHog(work, std::max(0, options.hogUpsample)))
                 found.push_back(f);
+            if (options.hogTilt > 0.0) {
+                for (double angle : { options.hogTilt, -options.hogTilt }) {
+                    // Turned copies add candidates everywhere; ask them for more confidence
+                    // (dlib confidence >= 0.2 instead of 0) so they add faces, not false alarms.
+                    for (const Face &f : detail::detectFacesHogRotated(work, angle, 0)) {
+                        if (f.score >= options.minScore + 0.1)
+                            found.push_back(f);
+                    }
+                }
+            }
         }
         if (needsFrontalCascade(options.kind) || needsProfileCascade(options.kind)) {
             cv::Mat equalised;
@@ -210,7 +221,7 @@ std::vector<Face> detectFaces(const cv::Mat &bgr8, const FaceDetectorOptions &op
                     return {};
                 }
                 // The cascade knows one side only; the mirror image gives the other.
-                for (bool mirrored : {false, true}) {
+                for (bool mirrored : { false, true }) {
                     for (const Face &f : detectCascade(*profile, equalised, options.minFaceSize, mirrored))
                         found.push_back(tightenCascadeBox(f));
                 }
@@ -222,9 +233,9 @@ std::vector<Face> detectFaces(const cv::Mat &bgr8, const FaceDetectorOptions &op
             if (f.score < options.minScore)
                 continue;
             // Back to the caller's pixels, clipped to the image.
-            const Rect r{int(std::lround(f.rect.x / factor)), int(std::lround(f.rect.y / factor)),
-                         int(std::lround(f.rect.width / factor)), int(std::lround(f.rect.height / factor))};
-            f.rect = r.intersected(Rect{0, 0, bgr8.cols, bgr8.rows});
+            const Rect r { int(std::lround(f.rect.x / factor)), int(std::lround(f.rect.y / factor)),
+                int(std::lround(f.rect.width / factor)), int(std::lround(f.rect.height / factor)) };
+            f.rect = r.intersected(Rect { 0, 0, bgr8.cols, bgr8.rows });
             if (!f.rect.isEmpty())
                 faces.push_back(f);
         }

@@ -13,4 +13,8 @@ namespace cropwise::detail {
 // Thread: each thread uses its own detector object.
 std::vector<Face> detectFacesHog(const cv::Mat &grey8, int upsample);
 
+// The same on the image turned by `degrees` (positive: counter-clockwise) about its centre, for
+// tilted heads; boxes come back upright, centred where the face is in `grey8`.
+std::vector<Face> detectFacesHogRotated(const cv::Mat &grey8, double degrees, int upsample);
+
 } // namespace cropwise::detail

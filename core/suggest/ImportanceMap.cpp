@@ -27,7 +27,8 @@ cv::Mat normalisedCue(const cv::Mat &cue32, double clip)
 
 cv::Mat spectralResidual(const cv::Mat &bgr8)
 {
-    cv::Ptr<cv::saliency::StaticSaliencySpectralResidual> sr = cv::saliency::StaticSaliencySpectralResidual::create();
+    cv::Ptr<cv::saliency::StaticSaliencySpectralResidual> sr
+        = cv::saliency::StaticSaliencySpectralResidual::create();
     cv::Mat map;
     if (!sr->computeSaliency(bgr8, map))
         return cv::Mat::zeros(bgr8.size(), CV_32F);
@@ -115,11 +116,11 @@ Rect headBox(const Rect &face, double margin)
     const double top = face.height * (margin + 0.3);
     const double bottom = face.height * margin;
     return Rect::fromEdges(int(std::floor(face.x - mx)), int(std::floor(face.y - top)),
-                           int(std::ceil(face.rightEdge() + mx)), int(std::ceil(face.bottomEdge() + bottom)));
+        int(std::ceil(face.rightEdge() + mx)), int(std::ceil(face.bottomEdge() + bottom)));
 }
 
-ImportanceMap computeImportanceMap(const cv::Mat &bgr8, const std::vector<Face> &faces,
-                                   const SuggestParams &params, QString *error)
+ImportanceMap computeImportanceMap(
+    const cv::Mat &bgr8, const std::vector<Face> &faces, const SuggestParams &params, QString *error)
 {
     ImportanceMap result;
     if (bgr8.empty() || bgr8.type() != CV_8UC3) {
@@ -131,15 +132,18 @@ ImportanceMap computeImportanceMap(const cv::Mat &bgr8, const std::vector<Face> 
         cv::Mat grey;
         cv::cvtColor(bgr8, grey, cv::COLOR_BGR2GRAY);
         const double clip = params.cueClip;
-        struct Cue {
+        struct Cue
+        {
             double weight;
             cv::Mat (*compute)(const cv::Mat &);
             bool usesGrey;
         };
         const Cue cues[] = {
-            {params.spectralWeight, spectralResidual, false}, {params.fineGrainedWeight, fineGrained, false},
-            {params.edgeWeight, edgeDetail, true},            {params.skinWeight, skin, false},
-            {params.saturationWeight, saturation, false},
+            { params.spectralWeight, spectralResidual, false },
+            { params.fineGrainedWeight, fineGrained, false },
+            { params.edgeWeight, edgeDetail, true },
+            { params.skinWeight, skin, false },
+            { params.saturationWeight, saturation, false },
         };
         cv::Mat base = cv::Mat::zeros(bgr8.size(), CV_32F);
         double weights = 0.0;
@@ -172,7 +176,7 @@ ImportanceMap computeImportanceMap(const cv::Mat &bgr8, const std::vector<Face> 
         cv::Mat faceMap = cv::Mat::zeros(bgr8.size(), CV_32F);
         double faceWeights = 0.0;
         for (const Face &f : faces) {
-            const Rect head = headBox(f.rect, 0.0).intersected(Rect{0, 0, bgr8.cols, bgr8.rows});
+            const Rect head = headBox(f.rect, 0.0).intersected(Rect { 0, 0, bgr8.cols, bgr8.rows });
             if (head.isEmpty())
                 continue;
             // Each face weighs its score (not its area): a small face in a group matters as much.

@@ -21,15 +21,16 @@
 
 namespace cropwise {
 
-struct ImportanceMap {
+struct ImportanceMap
+{
     cv::Mat importance; // CV_32F, analysis size, non-negative, sums to 1
-    cv::Mat base;       // CV_32F, the same before faces were added (for inspection and tests)
+    cv::Mat base; // CV_32F, the same before faces were added (for inspection and tests)
 };
 
 // `bgr8` is the photo at analysis size (8-bit BGR); `faces` in those pixels.
 // Errors (an OpenCV exception) come back in *error with an empty map.
 ImportanceMap computeImportanceMap(const cv::Mat &bgr8, const std::vector<Face> &faces,
-                                   const SuggestParams &params, QString *error = nullptr);
+    const SuggestParams &params, QString *error = nullptr);
 
 // The head box used for a face: the face box widened and extended upwards to hold hair and chin.
 // Also what "fully in or fully out" is checked against (with SuggestParams::faceMargin).

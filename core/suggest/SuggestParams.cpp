@@ -8,39 +8,41 @@ namespace cropwise {
 namespace {
 
 using Member = std::variant<double SuggestParams::*, int SuggestParams::*, double FaceDetectorOptions::*,
-                            int FaceDetectorOptions::*>;
+    int FaceDetectorOptions::*>;
 
 const std::map<QString, Member> &members()
 {
     static const std::map<QString, Member> table = {
-        {QStringLiteral("analysisLongSide"), &SuggestParams::analysisLongSide},
-        {QStringLiteral("spectralWeight"), &SuggestParams::spectralWeight},
-        {QStringLiteral("fineGrainedWeight"), &SuggestParams::fineGrainedWeight},
-        {QStringLiteral("edgeWeight"), &SuggestParams::edgeWeight},
-        {QStringLiteral("skinWeight"), &SuggestParams::skinWeight},
-        {QStringLiteral("saturationWeight"), &SuggestParams::saturationWeight},
-        {QStringLiteral("cueClip"), &SuggestParams::cueClip},
-        {QStringLiteral("centrePrior"), &SuggestParams::centrePrior},
-        {QStringLiteral("faceShare"), &SuggestParams::faceShare},
-        {QStringLiteral("keepWeight"), &SuggestParams::keepWeight},
-        {QStringLiteral("tightWeight"), &SuggestParams::tightWeight},
-        {QStringLiteral("cleanWeight"), &SuggestParams::cleanWeight},
-        {QStringLiteral("compositionWeight"), &SuggestParams::compositionWeight},
-        {QStringLiteral("faceWeight"), &SuggestParams::faceWeight},
-        {QStringLiteral("sizeWeight"), &SuggestParams::sizeWeight},
-        {QStringLiteral("freeWidthTarget"), &SuggestParams::freeWidthTarget},
-        {QStringLiteral("freeHeightTarget"), &SuggestParams::freeHeightTarget},
-        {QStringLiteral("placementWeight"), &SuggestParams::placementWeight},
-        {QStringLiteral("placementTolerance"), &SuggestParams::placementTolerance},
-        {QStringLiteral("sizeTargetAspect"), &SuggestParams::sizeTargetAspect},
-        {QStringLiteral("sizeTolerance"), &SuggestParams::sizeTolerance},
-        {QStringLiteral("minScale"), &SuggestParams::minScale},
-        {QStringLiteral("alternativeMaxIou"), &SuggestParams::alternativeMaxIou},
-        {QStringLiteral("faceMargin"), &SuggestParams::faceMargin},
-        {QStringLiteral("faces.workingLongSide"), &FaceDetectorOptions::workingLongSide},
-        {QStringLiteral("faces.minFaceSize"), &FaceDetectorOptions::minFaceSize},
-        {QStringLiteral("faces.hogUpsample"), &FaceDetectorOptions::hogUpsample},
-        {QStringLiteral("faces.minScore"), &FaceDetectorOptions::minScore},
+        { QStringLiteral("analysisLongSide"), &SuggestParams::analysisLongSide },
+        { QStringLiteral("spectralWeight"), &SuggestParams::spectralWeight },
+        { QStringLiteral("fineGrainedWeight"), &SuggestParams::fineGrainedWeight },
+        { QStringLiteral("edgeWeight"), &SuggestParams::edgeWeight },
+        { QStringLiteral("skinWeight"), &SuggestParams::skinWeight },
+        { QStringLiteral("saturationWeight"), &SuggestParams::saturationWeight },
+        { QStringLiteral("cueClip"), &SuggestParams::cueClip },
+        { QStringLiteral("centrePrior"), &SuggestParams::centrePrior },
+        { QStringLiteral("faceShare"), &SuggestParams::faceShare },
+        { QStringLiteral("keepWeight"), &SuggestParams::keepWeight },
+        { QStringLiteral("tightWeight"), &SuggestParams::tightWeight },
+        { QStringLiteral("cleanWeight"), &SuggestParams::cleanWeight },
+        { QStringLiteral("compositionWeight"), &SuggestParams::compositionWeight },
+        { QStringLiteral("compositionSpread"), &SuggestParams::compositionSpread },
+        { QStringLiteral("faceWeight"), &SuggestParams::faceWeight },
+        { QStringLiteral("sizeWeight"), &SuggestParams::sizeWeight },
+        { QStringLiteral("freeWidthTarget"), &SuggestParams::freeWidthTarget },
+        { QStringLiteral("freeHeightTarget"), &SuggestParams::freeHeightTarget },
+        { QStringLiteral("placementWeight"), &SuggestParams::placementWeight },
+        { QStringLiteral("placementTolerance"), &SuggestParams::placementTolerance },
+        { QStringLiteral("sizeTargetAspect"), &SuggestParams::sizeTargetAspect },
+        { QStringLiteral("sizeTolerance"), &SuggestParams::sizeTolerance },
+        { QStringLiteral("minScale"), &SuggestParams::minScale },
+        { QStringLiteral("alternativeMaxIou"), &SuggestParams::alternativeMaxIou },
+        { QStringLiteral("faceMargin"), &SuggestParams::faceMargin },
+        { QStringLiteral("faces.workingLongSide"), &FaceDetectorOptions::workingLongSide },
+        { QStringLiteral("faces.minFaceSize"), &FaceDetectorOptions::minFaceSize },
+        { QStringLiteral("faces.hogUpsample"), &FaceDetectorOptions::hogUpsample },
+        { QStringLiteral("faces.minScore"), &FaceDetectorOptions::minScore },
+        { QStringLiteral("faces.hogTilt"), &FaceDetectorOptions::hogTilt },
     };
     return table;
 }
@@ -48,11 +50,11 @@ const std::map<QString, Member> &members()
 const std::map<QString, FaceDetectorKind> &kinds()
 {
     static const std::map<QString, FaceDetectorKind> table = {
-        {QStringLiteral("none"), FaceDetectorKind::None},
-        {QStringLiteral("cascades"), FaceDetectorKind::Cascades},
-        {QStringLiteral("hog"), FaceDetectorKind::Hog},
-        {QStringLiteral("hogAndProfile"), FaceDetectorKind::HogAndProfile},
-        {QStringLiteral("hogAndCascades"), FaceDetectorKind::HogAndCascades},
+        { QStringLiteral("none"), FaceDetectorKind::None },
+        { QStringLiteral("cascades"), FaceDetectorKind::Cascades },
+        { QStringLiteral("hog"), FaceDetectorKind::Hog },
+        { QStringLiteral("hogAndProfile"), FaceDetectorKind::HogAndProfile },
+        { QStringLiteral("hogAndCascades"), FaceDetectorKind::HogAndCascades },
     };
     return table;
 }
@@ -93,7 +95,7 @@ QString setSuggestParam(SuggestParams &params, const QString &name, const QStrin
 
 QStringList suggestParamNames()
 {
-    QStringList names{QStringLiteral("faces.kind")};
+    QStringList names { QStringLiteral("faces.kind") };
     for (const auto &entry : members())
         names << entry.first;
     return names;

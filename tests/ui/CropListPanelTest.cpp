@@ -2,11 +2,11 @@
 // the document and edits of name and label become one undo step each; selection follows both ways;
 // a drag's live rect shows in the readout.
 
+#include "ui/panels/CropListPanel.h"
 #include "core/model/ImageDocument.h"
 #include "ui/CropEditController.h"
 #include "ui/canvas/CropCanvas.h"
 #include "ui/panels/CropListModel.h"
-#include "ui/panels/CropListPanel.h"
 
 #include <QItemSelectionModel>
 #include <QSpinBox>
@@ -31,12 +31,13 @@ private slots:
     void liveRect_showsInReadout();
 
 private:
-    struct Fixture {
-        ImageDocument document{QStringLiteral("/nowhere/photo.jpg"), Size{400, 300}};
+    struct Fixture
+    {
+        ImageDocument document { QStringLiteral("/nowhere/photo.jpg"), Size { 400, 300 } };
         QUndoStack stack;
         CropCanvas canvas;
-        CropEditController controller{&canvas};
-        CropListPanel panel{&controller};
+        CropEditController controller { &canvas };
+        CropListPanel panel { &controller };
         Fixture()
         {
             controller.setDocument(&document);
@@ -55,23 +56,24 @@ void CropListPanelTest::numericEdit_data()
     QTest::addColumn<int>("lockNum"); // 0 = free
     QTest::addColumn<int>("lockDen");
     QTest::addColumn<std::optional<Rect>>("expected");
-    const Size image{400, 300};
+    const Size image { 400, 300 };
     Q_UNUSED(image);
-    QTest::newRow("x moves") << Rect{10, 10, 100, 50} << int(F::X) << 30 << 0 << 0 << std::optional(Rect{30, 10, 100, 50});
+    QTest::newRow("x moves") << Rect { 10, 10, 100, 50 } << int(F::X) << 30 << 0 << 0
+                             << std::optional(Rect { 30, 10, 100, 50 });
     QTest::newRow("x past the edge shifts back inside")
-        << Rect{10, 10, 100, 50} << int(F::X) << 350 << 0 << 0 << std::optional(Rect{300, 10, 100, 50});
-    QTest::newRow("free width") << Rect{10, 10, 100, 50} << int(F::Width) << 150 << 0 << 0
-                                << std::optional(Rect{10, 10, 150, 50});
-    QTest::newRow("wider than the image is clamped and shifted")
-        << Rect{50, 10, 100, 50} << int(F::Width) << 500 << 0 << 0 << std::optional(Rect{0, 10, 400, 50});
+        << Rect { 10, 10, 100, 50 } << int(F::X) << 350 << 0 << 0 << std::optional(Rect { 300, 10, 100, 50 });
+    QTest::newRow("free width") << Rect { 10, 10, 100, 50 } << int(F::Width) << 150 << 0 << 0
+                                << std::optional(Rect { 10, 10, 150, 50 });
+    QTest::newRow("wider than the image is clamped and shifted") << Rect { 50, 10, 100,
+        50 } << int(F::Width) << 500 << 0 << 0 << std::optional(Rect { 0, 10, 400, 50 });
     QTest::newRow("locked width snaps to the nearest exact size")
-        << Rect{0, 0, 40, 50} << int(F::Width) << 83 << 4 << 5 << std::optional(Rect{0, 0, 84, 105});
-    QTest::newRow("locked height moves the width")
-        << Rect{0, 0, 160, 90} << int(F::Height) << 180 << 16 << 9 << std::optional(Rect{0, 0, 320, 180});
+        << Rect { 0, 0, 40, 50 } << int(F::Width) << 83 << 4 << 5 << std::optional(Rect { 0, 0, 84, 105 });
+    QTest::newRow("locked height moves the width") << Rect { 0, 0, 160, 90 } << int(F::Height) << 180 << 16
+                                                   << 9 << std::optional(Rect { 0, 0, 320, 180 });
     QTest::newRow("locked and too big: the largest that fits")
-        << Rect{0, 0, 40, 50} << int(F::Width) << 1000 << 4 << 5 << std::optional(Rect{0, 0, 240, 300});
-    QTest::newRow("zero width is refused") << Rect{10, 10, 100, 50} << int(F::Width) << 0 << 0 << 0
-                                           << std::optional<Rect>();
+        << Rect { 0, 0, 40, 50 } << int(F::Width) << 1000 << 4 << 5 << std::optional(Rect { 0, 0, 240, 300 });
+    QTest::newRow("zero width is refused")
+        << Rect { 10, 10, 100, 50 } << int(F::Width) << 0 << 0 << 0 << std::optional<Rect>();
 }
 
 void CropListPanelTest::numericEdit()
@@ -83,7 +85,8 @@ void CropListPanelTest::numericEdit()
     QFETCH(int, lockDen);
     QFETCH(std::optional<Rect>, expected);
     const auto lock = lockNum > 0 ? AspectRatio::make(lockNum, lockDen) : std::nullopt;
-    const auto result = CropListPanel::numericEdit(current, CropListPanel::Field(field), value, lock, Size{400, 300});
+    const auto result
+        = CropListPanel::numericEdit(current, CropListPanel::Field(field), value, lock, Size { 400, 300 });
     QCOMPARE(result.has_value(), expected.has_value());
     if (expected) {
         QCOMPARE(*result, *expected);
@@ -95,8 +98,8 @@ void CropListPanelTest::numericEdit()
 void CropListPanelTest::table_showsDocument_andEditsAreUndoSteps()
 {
     Fixture f;
-    QVERIFY(f.controller.addCrop(Rect{10, 20, 100, 50}));
-    QVERIFY(f.controller.addCrop(Rect{30, 40, 60, 60}));
+    QVERIFY(f.controller.addCrop(Rect { 10, 20, 100, 50 }));
+    QVERIFY(f.controller.addCrop(Rect { 30, 40, 60, 60 }));
     CropListModel *model = f.panel.model();
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->index(0, CropListModel::NameColumn).data().toString(), QStringLiteral("Crop 1"));
@@ -128,8 +131,8 @@ void CropListPanelTest::table_showsDocument_andEditsAreUndoSteps()
 void CropListPanelTest::selection_followsBothWays()
 {
     Fixture f;
-    QVERIFY(f.controller.addCrop(Rect{10, 20, 100, 50}));
-    QVERIFY(f.controller.addCrop(Rect{30, 40, 60, 60}));
+    QVERIFY(f.controller.addCrop(Rect { 10, 20, 100, 50 }));
+    QVERIFY(f.controller.addCrop(Rect { 30, 40, 60, 60 }));
     const QString first = f.document.crops().at(0).id;
     const QString second = f.document.crops().at(1).id;
 
@@ -144,13 +147,13 @@ void CropListPanelTest::selection_followsBothWays()
 void CropListPanelTest::spinBoxes_editSelectedCrop_andBlankWithoutSelection()
 {
     Fixture f;
-    QVERIFY(f.controller.addCrop(Rect{10, 20, 100, 50}));
+    QVERIFY(f.controller.addCrop(Rect { 10, 20, 100, 50 }));
     f.controller.setSelectedCropId(f.document.crops().first().id);
     QSpinBox *y = f.panel.spinBox(CropListPanel::Field::Y);
     QCOMPARE(y->value(), 20);
     QVERIFY(y->isEnabled());
     y->setValue(25);
-    QCOMPARE(f.document.crops().first().rect, (Rect{10, 25, 100, 50}));
+    QCOMPARE(f.document.crops().first().rect, (Rect { 10, 25, 100, 50 }));
     QVERIFY(f.panel.readoutText().contains(QStringLiteral("100 × 50 px")));
 
     f.controller.setSelectedCropId(QString());
@@ -162,10 +165,10 @@ void CropListPanelTest::spinBoxes_editSelectedCrop_andBlankWithoutSelection()
 void CropListPanelTest::liveRect_showsInReadout()
 {
     Fixture f;
-    QVERIFY(f.controller.addCrop(Rect{10, 20, 100, 50}));
+    QVERIFY(f.controller.addCrop(Rect { 10, 20, 100, 50 }));
     const QString id = f.document.crops().first().id;
     f.controller.setSelectedCropId(id);
-    f.panel.showLiveRect(id, Rect{12, 20, 160, 90});
+    f.panel.showLiveRect(id, Rect { 12, 20, 160, 90 });
     QVERIFY(f.panel.readoutText().contains(QStringLiteral("160 × 90 px")));
     QVERIFY(f.panel.readoutText().contains(QStringLiteral("dragging")));
     QCOMPARE(f.panel.spinBox(CropListPanel::Field::Width)->value(), 160);

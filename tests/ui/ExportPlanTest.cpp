@@ -2,8 +2,8 @@
 // job: crops of a turned image land on the right pixels, sizes keep the aspect, existing files are
 // refused unless the item says Replace, and cancel stops between crops.
 
-#include "support/FixtureImages.h"
 #include "ui/ExportPlan.h"
+#include "support/FixtureImages.h"
 #include "ui/ExportRunner.h"
 
 #include <QDir>
@@ -47,7 +47,8 @@ void ExportPlanTest::pattern_expandsTokens_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("default") << QString(kDefaultFileNamePattern) << QStringLiteral("IMG_0042_Crop_1");
     QTest::newRow("label and index") << QStringLiteral("{label}/{index}") << QStringLiteral("face_03");
-    QTest::newRow("size and ratio") << QStringLiteral("{stem}-{w}x{h}-{ratio}") << QStringLiteral("IMG_0042-800x1000-4x5");
+    QTest::newRow("size and ratio") << QStringLiteral("{stem}-{w}x{h}-{ratio}")
+                                    << QStringLiteral("IMG_0042-800x1000-4x5");
     QTest::newRow("plain text") << QStringLiteral("crop") << QStringLiteral("crop");
 }
 
@@ -55,8 +56,9 @@ void ExportPlanTest::pattern_expandsTokens()
 {
     QFETCH(QString, pattern);
     QFETCH(QString, expected);
-    const Crop c = crop(QStringLiteral("Crop 1"), Rect{0, 0, 400, 500}, QStringLiteral("face"));
-    QCOMPARE(expandFileNamePattern(pattern, QStringLiteral("/photos/IMG_0042.JPG"), c, 3, Size{800, 1000}), expected);
+    const Crop c = crop(QStringLiteral("Crop 1"), Rect { 0, 0, 400, 500 }, QStringLiteral("face"));
+    QCOMPARE(expandFileNamePattern(pattern, QStringLiteral("/photos/IMG_0042.JPG"), c, 3, Size { 800, 1000 }),
+        expected);
 }
 
 void ExportPlanTest::sanitize_removesWhatFileSystemsRefuse_data()
@@ -85,10 +87,11 @@ void ExportPlanTest::plan_givesUniqueNames_andFindsExistingFiles()
     ExportSettings settings;
     settings.folder = dir.path();
     settings.format = OutputFormat::Jpeg;
-    ExportSource a{QStringLiteral("/p/a.jpg"), 1,
-                   {crop(QStringLiteral("Face"), Rect{0, 0, 10, 10}), crop(QStringLiteral("face"), Rect{0, 0, 20, 20})}};
-    ExportSource b{QStringLiteral("/q/a.png"), 6, {crop(QStringLiteral("Face"), Rect{0, 0, 30, 30})}};
-    const QList<ExportItem> items = planExport({a, b}, settings);
+    ExportSource a { QStringLiteral("/p/a.jpg"), 1,
+        { crop(QStringLiteral("Face"), Rect { 0, 0, 10, 10 }),
+            crop(QStringLiteral("face"), Rect { 0, 0, 20, 20 }) } };
+    ExportSource b { QStringLiteral("/q/a.png"), 6, { crop(QStringLiteral("Face"), Rect { 0, 0, 30, 30 }) } };
+    const QList<ExportItem> items = planExport({ a, b }, settings);
     QCOMPARE(items.size(), 3);
     QCOMPARE(QFileInfo(items[0].outPath).fileName(), QStringLiteral("a_Face.jpg"));
     QCOMPARE(QFileInfo(items[1].outPath).fileName(), QStringLiteral("a_face_2.jpg")); // same name, other case
@@ -98,7 +101,7 @@ void ExportPlanTest::plan_givesUniqueNames_andFindsExistingFiles()
 
     QVERIFY(existingOutputs(items).isEmpty());
     QFile(items[1].outPath).open(QIODevice::WriteOnly);
-    QCOMPARE(existingOutputs(items), QStringList{items[1].outPath});
+    QCOMPARE(existingOutputs(items), QStringList { items[1].outPath });
 }
 
 void ExportPlanTest::job_cutsTurnedImage_atTheRightPixels()
@@ -112,8 +115,8 @@ void ExportPlanTest::job_cutsTurnedImage_atTheRightPixels()
     ExportSettings settings;
     settings.folder = dir.path();
     settings.format = OutputFormat::Png;
-    ExportSource source{image, 6, {crop(QStringLiteral("tl"), Rect{0, 0, 16, 32})}};
-    const QList<ExportItem> items = planExport({source}, settings);
+    ExportSource source { image, 6, { crop(QStringLiteral("tl"), Rect { 0, 0, 16, 32 }) } };
+    const QList<ExportItem> items = planExport({ source }, settings);
     QFuture<ExportItemResult> f = QtConcurrent::run(&runExportJob, items, settings);
     f.waitForFinished();
     QCOMPARE(f.resultCount(), 1);
@@ -137,8 +140,8 @@ void ExportPlanTest::job_refusesExistingFiles_unlessReplace()
     settings.folder = dir.path();
     settings.format = OutputFormat::Jpeg;
     settings.size = ExportSize::longestSide(20);
-    QList<ExportItem> items = planExport({ExportSource{image, 1, {crop(QStringLiteral("c"), Rect{0, 0, 40, 20})}}},
-                                         settings);
+    QList<ExportItem> items = planExport(
+        { ExportSource { image, 1, { crop(QStringLiteral("c"), Rect { 0, 0, 40, 20 }) } } }, settings);
     {
         QFile f(items[0].outPath);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -168,10 +171,12 @@ void ExportPlanTest::runner_reportsSummary_andCancelStops()
     for (int i = 0; i < 4; ++i) {
         const QString image = dir.filePath(QStringLiteral("n%1.png").arg(i));
         QVERIFY(cv::imwrite(image.toStdString(), test::noiseImage(256, 256, 3, i)));
-        sources << ExportSource{image, 1, {crop(QStringLiteral("a"), Rect{0, 0, 100, 100}),
-                                           crop(QStringLiteral("b"), Rect{50, 50, 100, 100})}};
+        sources << ExportSource { image, 1,
+            { crop(QStringLiteral("a"), Rect { 0, 0, 100, 100 }),
+                crop(QStringLiteral("b"), Rect { 50, 50, 100, 100 }) } };
     }
-    sources << ExportSource{dir.filePath(QStringLiteral("missing.png")), 1, {crop(QStringLiteral("x"), Rect{0, 0, 5, 5})}};
+    sources << ExportSource { dir.filePath(QStringLiteral("missing.png")), 1,
+        { crop(QStringLiteral("x"), Rect { 0, 0, 5, 5 }) } };
     ExportSettings settings;
     settings.folder = dir.filePath(QStringLiteral("out"));
     QVERIFY(QDir().mkpath(settings.folder));

@@ -6,13 +6,13 @@
 // Runs offscreen with isolated settings and per-user data (QStandardPaths test mode) on a copy of
 // the bundled samples in a temporary folder.
 
+#include "ui/MainWindow.h"
 #include "core/model/ImageDocument.h"
 #include "core/model/Sidecar.h"
 #include "support/FixtureImages.h"
 #include "ui/CropEditController.h"
 #include "ui/ExportRunner.h"
 #include "ui/ImageSession.h"
-#include "ui/MainWindow.h"
 #include "ui/Shortcuts.h"
 #include "ui/canvas/CropCanvas.h"
 #include "ui/dialogs/ShortcutsDialog.h"
@@ -45,7 +45,8 @@ namespace {
 QString copySamples(const QTemporaryDir &dir)
 {
     const QDir samples(QStringLiteral(CROPWISE_SAMPLES_DIR));
-    for (const QString &name : samples.entryList({QStringLiteral("*.png"), QStringLiteral("*.jpg")}, QDir::Files)) {
+    for (const QString &name :
+        samples.entryList({ QStringLiteral("*.png"), QStringLiteral("*.jpg") }, QDir::Files)) {
         const QString to = dir.filePath(name);
         QFile::copy(samples.filePath(name), to);
         QFile(to).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
@@ -55,7 +56,7 @@ QString copySamples(const QTemporaryDir &dir)
 
 QPoint toWidget(const CropCanvas *canvas, double x, double y)
 {
-    const PointF p = canvas->viewTransform().imageToCanvas(PointF{x, y});
+    const PointF p = canvas->viewTransform().imageToCanvas(PointF { x, y });
     return QPoint(qRound(p.x), qRound(p.y));
 }
 
@@ -100,6 +101,7 @@ private slots:
     void shortcutsDialog_opensWithF1_andListsTheTable();
     void numericEntry_changesCrop_throughUndoStack();
     void aspectPreset_locksAndReshapesSelectedCrop();
+    void originalAspect_followsEachImage_andIsRemembered();
     void export_writesFiles_andNeverOverwritesWithoutConsent();
     void paste_ontoSelectedImages_oneUndoStepEach();
     void rotate_turnsCrops_andUndoRestores();
@@ -125,7 +127,7 @@ void MainWindowTest::openFolder_showsFirstImage_andKeysStepThroughImages()
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.openPaths({dir.path()});
+    w.openPaths({ dir.path() });
 
     QCOMPARE(w.session()->count(), 6);
     QCOMPARE(w.session()->currentIndex(), 0);
@@ -168,15 +170,15 @@ void MainWindowTest::drawCrop_onCanvas_isUndoable_andSurvivesQuitAndReopen()
     {
         MainWindow w;
         w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.openPaths({dir.path()});
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openPaths({ dir.path() });
         QTRY_VERIFY(w.canvas()->hasImage());
         imagePath = w.session()->currentPath();
         const Size size = w.canvas()->imageSize();
 
         dragOnCanvas(w.canvas(), QPointF(size.width * 0.2, size.height * 0.25),
-                     QPointF(size.width * 0.7, size.height * 0.75));
+            QPointF(size.width * 0.7, size.height * 0.75));
         ImageDocument *doc = w.session()->currentDocument();
         QVERIFY(doc);
         QCOMPARE(doc->cropCount(), 1);
@@ -211,7 +213,7 @@ void MainWindowTest::drawCrop_onCanvas_isUndoable_andSurvivesQuitAndReopen()
     MainWindow again;
     again.show();
     QVERIFY(QTest::qWaitForWindowExposed(&again));
-    again.openPaths({dir.path()});
+    again.openPaths({ dir.path() });
     ImageDocument *doc = again.session()->document(imagePath);
     QVERIFY(doc);
     QCOMPARE(doc->cropCount(), 1);
@@ -240,12 +242,13 @@ void MainWindowTest::badFiles_giveOneSummary_andNoDialog()
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.openPaths({dir.path()});
+    w.openPaths({ dir.path() });
     QCOMPARE(w.session()->count(), 4);
     QTRY_VERIFY(!w.thumbnailModel()->isLoading());
     QVERIFY(w.thumbnailModel()->failedCount() >= 2); // empty + text (+ truncated, as error or warning)
     QTRY_VERIFY(w.messageBar()->isVisible());
-    QVERIFY2(w.messageBar()->text().contains(QStringLiteral("cannot be opened")), qPrintable(w.messageBar()->text()));
+    QVERIFY2(w.messageBar()->text().contains(QStringLiteral("cannot be opened")),
+        qPrintable(w.messageBar()->text()));
     QVERIFY(w.messageBar()->details().contains(QStringLiteral("b_empty.jpg")));
     QVERIFY(w.messageBar()->details().contains(QStringLiteral("c_text.png")));
     QVERIFY(!anyMessageBoxOpen());
@@ -267,7 +270,7 @@ void MainWindowTest::badFiles_giveOneSummary_andNoDialog()
     QVERIFY(!anyMessageBoxOpen());
 
     // An unreadable folder: one clear message.
-    w.openPaths({dir.filePath(QStringLiteral("no-such-folder"))});
+    w.openPaths({ dir.filePath(QStringLiteral("no-such-folder")) });
     QTRY_VERIFY(w.messageBar()->isVisible());
     QVERIFY(!anyMessageBoxOpen());
 }
@@ -275,7 +278,8 @@ void MainWindowTest::badFiles_giveOneSummary_andNoDialog()
 void MainWindowTest::brokenSidecar_isKeptAside_andShownInTheBar()
 {
     QTemporaryDir dir;
-    QVERIFY(cv::imwrite(dir.filePath(QStringLiteral("photo.png")).toStdString(), test::quadrantImage(64, 64)));
+    QVERIFY(
+        cv::imwrite(dir.filePath(QStringLiteral("photo.png")).toStdString(), test::quadrantImage(64, 64)));
     const QString sidecar = dir.filePath(QStringLiteral("photo.png") + QLatin1String(kSidecarSuffix));
     {
         QFile f(sidecar);
@@ -285,13 +289,15 @@ void MainWindowTest::brokenSidecar_isKeptAside_andShownInTheBar()
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.openPaths({dir.path()});
+    w.openPaths({ dir.path() });
     QVERIFY(w.session()->currentDocument());
     QCOMPARE(w.session()->currentDocument()->cropCount(), 0);
     QTRY_VERIFY(w.messageBar()->isVisible());
-    QVERIFY2(w.messageBar()->text().contains(QStringLiteral("broken")) || w.messageBar()->text().contains(QStringLiteral("kept")),
-             qPrintable(w.messageBar()->text()));
-    const QStringList aside = QDir(dir.path()).entryList({QStringLiteral("photo.png.cropwise.json.broken-*")});
+    QVERIFY2(w.messageBar()->text().contains(QStringLiteral("broken"))
+            || w.messageBar()->text().contains(QStringLiteral("kept")),
+        qPrintable(w.messageBar()->text()));
+    const QStringList aside
+        = QDir(dir.path()).entryList({ QStringLiteral("photo.png.cropwise.json.broken-*") });
     QCOMPARE(aside.size(), 1);
     QVERIFY(!anyMessageBoxOpen());
 }
@@ -303,12 +309,12 @@ void MainWindowTest::oneFileOnCommandLine_opensItsFolderAtThatFile()
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.openPaths({dir.filePath(QStringLiteral("coffee.png"))});
+    w.openPaths({ dir.filePath(QStringLiteral("coffee.png")) });
     QCOMPARE(w.session()->count(), 6);
     QCOMPARE(QFileInfo(w.session()->currentPath()).fileName(), QStringLiteral("coffee.png"));
 
     // Several files: just those.
-    w.openPaths({dir.filePath(QStringLiteral("rocket.jpg")), dir.filePath(QStringLiteral("camera.png"))});
+    w.openPaths({ dir.filePath(QStringLiteral("rocket.jpg")), dir.filePath(QStringLiteral("camera.png")) });
     QCOMPARE(w.session()->count(), 2);
 }
 
@@ -320,7 +326,7 @@ void MainWindowTest::dropFolder_opensIt()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(dir.path())});
+    mime.setUrls({ QUrl::fromLocalFile(dir.path()) });
     QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&w, &enter);
     QVERIFY(enter.isAccepted());
@@ -343,12 +349,13 @@ void MainWindowTest::keyedActions_allComeFromTheShortcutsTable()
             continue;
         ++keyed;
         QVERIFY2(byName.contains(a->objectName()),
-                 qPrintable(QStringLiteral("action \"%1\" has keys but is not in the table").arg(a->text())));
+            qPrintable(QStringLiteral("action \"%1\" has keys but is not in the table").arg(a->text())));
         QCOMPARE(a->shortcuts(), byName[a->objectName()]->keys);
         for (const QKeySequence &k : a->shortcuts()) {
             const QString key = k.toString(QKeySequence::PortableText);
             QVERIFY2(!taken.contains(key),
-                     qPrintable(QStringLiteral("%1 used by %2 and %3").arg(key, taken.value(key), a->objectName())));
+                qPrintable(
+                    QStringLiteral("%1 used by %2 and %3").arg(key, taken.value(key), a->objectName())));
             taken.insert(key, a->objectName());
         }
     }
@@ -378,17 +385,17 @@ void MainWindowTest::numericEntry_changesCrop_throughUndoStack()
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.openPaths({dir.filePath(QStringLiteral("chelsea.png"))});
+    w.openPaths({ dir.filePath(QStringLiteral("chelsea.png")) });
     ImageDocument *doc = w.session()->currentDocument();
     QVERIFY(doc);
-    QVERIFY(w.controller()->addCrop(Rect{10, 20, 100, 80}));
+    QVERIFY(w.controller()->addCrop(Rect { 10, 20, 100, 80 }));
     QUndoStack *stack = w.session()->undoStack(w.session()->currentPath());
     const int steps = stack->count();
 
     QSpinBox *x = w.cropPanel()->spinBox(CropListPanel::Field::X);
     QCOMPARE(x->value(), 10);
     x->setValue(42); // what Enter / focus-out / arrows do (keyboard tracking is off)
-    QCOMPARE(doc->crops().first().rect, (Rect{42, 20, 100, 80}));
+    QCOMPARE(doc->crops().first().rect, (Rect { 42, 20, 100, 80 }));
     QCOMPARE(stack->count(), steps + 1);
     stack->undo();
     QCOMPARE(doc->crops().first().rect.x, 10);
@@ -408,9 +415,9 @@ void MainWindowTest::aspectPreset_locksAndReshapesSelectedCrop()
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.openPaths({dir.filePath(QStringLiteral("chelsea.png"))});
+    w.openPaths({ dir.filePath(QStringLiteral("chelsea.png")) });
     ImageDocument *doc = w.session()->currentDocument();
-    QVERIFY(w.controller()->addCrop(Rect{20, 20, 200, 150}));
+    QVERIFY(w.controller()->addCrop(Rect { 20, 20, 200, 150 }));
     QComboBox *combo = w.aspectCombo();
     const int fourFive = combo->findText(QStringLiteral("4:5"));
     QVERIFY(fourFive >= 0);
@@ -432,11 +439,41 @@ void MainWindowTest::aspectPreset_locksAndReshapesSelectedCrop()
     QVERIFY(!w.controller()->aspect().has_value());
 
     // Numeric entry with a lock keeps the ratio exactly.
-    const auto edited = CropListPanel::numericEdit(Rect{0, 0, 40, 50}, CropListPanel::Field::Width, 83,
-                                                   AspectRatio{4, 5}, Size{400, 300});
+    const auto edited = CropListPanel::numericEdit(
+        Rect { 0, 0, 40, 50 }, CropListPanel::Field::Width, 83, AspectRatio { 4, 5 }, Size { 400, 300 });
     QVERIFY(edited);
     QCOMPARE(qint64(edited->width) * 5, qint64(edited->height) * 4);
     QCOMPARE(edited->width, 84); // nearest multiple of 4
+}
+
+void MainWindowTest::originalAspect_followsEachImage_andIsRemembered()
+{
+    QTemporaryDir dir;
+    copySamples(dir);
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openPaths({ dir.filePath(QStringLiteral("chelsea.png")) }); // 451 x 300
+        QComboBox *combo = w.aspectCombo();
+        const int original = combo->findText(QStringLiteral("Original"));
+        QVERIFY(original >= 0);
+        combo->setCurrentIndex(original);
+        emit combo->activated(original);
+        QCOMPARE(w.controller()->aspect(), std::optional(AspectRatio { 3, 2 }));
+        QCOMPARE(combo->currentText(), QStringLiteral("Original"));
+        // The next image is coffee.png, 600 x 400 (3:2); then grace_hopper.jpg, 512 x 600.
+        QTest::keyClick(w.canvas(), Qt::Key_PageDown);
+        QTest::keyClick(w.canvas(), Qt::Key_PageDown);
+        QCOMPARE(w.controller()->aspect(), std::optional(AspectRatio::approximate(Size { 512, 600 })));
+        QCOMPARE(combo->currentText(), QStringLiteral("Original"));
+        QVERIFY(w.close());
+    }
+    MainWindow again;
+    again.show();
+    again.openPaths({ dir.filePath(QStringLiteral("camera.png")) }); // 512 x 512
+    QCOMPARE(again.aspectCombo()->currentText(), QStringLiteral("Original"));
+    QCOMPARE(again.controller()->aspect(), std::optional(AspectRatio { 1, 1 }));
 }
 
 void MainWindowTest::export_writesFiles_andNeverOverwritesWithoutConsent()
@@ -446,9 +483,9 @@ void MainWindowTest::export_writesFiles_andNeverOverwritesWithoutConsent()
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.openPaths({dir.filePath(QStringLiteral("chelsea.png"))});
-    QVERIFY(w.controller()->addCrop(Rect{10, 20, 120, 90}));
-    QVERIFY(w.controller()->addCrop(Rect{50, 40, 64, 64}));
+    w.openPaths({ dir.filePath(QStringLiteral("chelsea.png")) });
+    QVERIFY(w.controller()->addCrop(Rect { 10, 20, 120, 90 }));
+    QVERIFY(w.controller()->addCrop(Rect { 50, 40, 64, 64 }));
 
     QStringList asked;
     MainWindow::OverwriteChoice answer = MainWindow::OverwriteChoice::Cancel;
@@ -504,23 +541,23 @@ void MainWindowTest::paste_ontoSelectedImages_oneUndoStepEach()
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.openPaths({dir.path()});
+    w.openPaths({ dir.path() });
     ImageDocument *source = w.session()->currentDocument();
-    w.controller()->setAspect(AspectRatio{4, 5}); // locked: pasted crops keep it exactly
-    QVERIFY(w.controller()->addCrop(Rect{64, 64, 256, 320}));
+    w.controller()->setAspect(AspectRatio { 4, 5 }); // locked: pasted crops keep it exactly
+    QVERIFY(w.controller()->addCrop(Rect { 64, 64, 256, 320 }));
     QCOMPARE(w.copyCrops(), 1);
 
     // Select images 0, 2 and 4 in the strip (Ctrl+click), as a user would.
     ThumbnailStrip *strip = w.thumbnailStrip();
-    for (int row : {2, 4}) {
+    for (int row : { 2, 4 }) {
         strip->scrollTo(w.thumbnailModel()->index(row));
         QTest::mouseClick(strip->viewport(), Qt::LeftButton, Qt::ControlModifier,
-                          strip->visualRect(w.thumbnailModel()->index(row)).center());
+            strip->visualRect(w.thumbnailModel()->index(row)).center());
     }
-    QCOMPARE(strip->selectedRows(), (QList<int>{0, 2, 4}));
+    QCOMPARE(strip->selectedRows(), (QList<int> { 0, 2, 4 }));
     QCOMPARE(w.pasteCrops(), 2); // not back onto the image it came from
     QCOMPARE(source->cropCount(), 1);
-    for (int row : {2, 4}) {
+    for (int row : { 2, 4 }) {
         const QString path = w.session()->imagePaths().at(row);
         ImageDocument *doc = w.session()->document(path);
         QVERIFY(doc);
@@ -541,18 +578,18 @@ void MainWindowTest::rotate_turnsCrops_andUndoRestores()
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.openPaths({dir.filePath(QStringLiteral("chelsea.png"))});
+    w.openPaths({ dir.filePath(QStringLiteral("chelsea.png")) });
     ImageDocument *doc = w.session()->currentDocument();
     const Size before = doc->displayedSize();
-    QVERIFY(w.controller()->addCrop(Rect{10, 20, 100, 50}));
+    QVERIFY(w.controller()->addCrop(Rect { 10, 20, 100, 50 }));
     QTest::keyClick(w.canvas(), Qt::Key_BracketRight);
     QCOMPARE(doc->userTurn().clockwiseDegrees(), 90);
-    QCOMPARE(doc->displayedSize(), (Size{before.height, before.width}));
-    QCOMPARE(doc->crops().first().rect.size(), (Size{50, 100}));
+    QCOMPARE(doc->displayedSize(), (Size { before.height, before.width }));
+    QCOMPARE(doc->crops().first().rect.size(), (Size { 50, 100 }));
     QVERIFY(w.statusText().contains(QStringLiteral("%1 × %2").arg(before.height).arg(before.width)));
     QTest::keyClick(w.canvas(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(doc->displayedSize(), before);
-    QCOMPARE(doc->crops().first().rect, (Rect{10, 20, 100, 50}));
+    QCOMPARE(doc->crops().first().rect, (Rect { 10, 20, 100, 50 }));
 }
 
 QTEST_MAIN(MainWindowTest)

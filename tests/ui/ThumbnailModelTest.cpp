@@ -1,8 +1,8 @@
 // Thumbnails decode in the background, small, and bad files settle as Failed with a reason; the
 // model says once when everything has settled (for the one summary).
 
-#include "support/FixtureImages.h"
 #include "ui/panels/ThumbnailModel.h"
+#include "support/FixtureImages.h"
 
 #include <QDir>
 #include <QFile>
@@ -41,7 +41,7 @@ void ThumbnailModelTest::loadsThumbnails_andReportsBadFiles_once()
     ThumbnailModel model;
     model.setThumbnailLongSide(128);
     QSignalSpy finished(&model, &ThumbnailModel::loadingFinished);
-    model.setImages({good, empty, text});
+    model.setImages({ good, empty, text });
     QCOMPARE(model.rowCount(), 3);
     QVERIFY(model.isLoading());
     QVERIFY(finished.wait(10000));
@@ -63,7 +63,8 @@ void ThumbnailModelTest::loadsThumbnails_andReportsBadFiles_once()
     const QStringList problems = model.problems();
     QCOMPARE(problems.size(), 2);
     QVERIFY(problems.first().startsWith(QStringLiteral("empty.jpg: ")));
-    QVERIFY(model.data(model.index(2), Qt::ToolTipRole).toString().contains(QStringLiteral("Cannot be opened")));
+    QVERIFY(
+        model.data(model.index(2), Qt::ToolTipRole).toString().contains(QStringLiteral("Cannot be opened")));
 }
 
 void ThumbnailModelTest::newList_dropsResultsOfTheOldOne()
@@ -81,7 +82,7 @@ void ThumbnailModelTest::newList_dropsResultsOfTheOldOne()
     ThumbnailModel model;
     QSignalSpy finished(&model, &ThumbnailModel::loadingFinished);
     model.setImages(first);
-    model.setImages({second}); // while the first list is still decoding
+    model.setImages({ second }); // while the first list is still decoding
     QVERIFY(finished.wait(10000));
     QTest::qWait(300); // late results of the first list must not land or finish again
     QCOMPARE(finished.count(), 1);

@@ -4,6 +4,7 @@
 #include "core/geometry/RectDrag.h"
 #include "core/model/ImageDocument.h"
 #include "ui/canvas/CanvasImage.h"
+#include "ui/canvas/CanvasLayer.h"
 #include "ui/canvas/OverlayPainter.h"
 
 #include <QKeyEvent>
@@ -162,6 +163,11 @@ Size CropCanvas::imageSize() const
 QString CropCanvas::imagePath() const
 {
     return m_path;
+}
+
+QImage CropCanvas::previewImage() const
+{
+    return m_image->isReady() ? m_image->preview() : QImage();
 }
 
 void CropCanvas::onImageLoaded(Size orientedSize, const QStringList &warnings)
@@ -404,6 +410,7 @@ void CropCanvas::paintEvent(QPaintEvent *event)
     }
     const bool active = m_drag.kind == DragKind::Draw || m_drag.kind == DragKind::Edit;
 
+    paintLayers(painter, image, int(CanvasLayer::Depth::UnderDimming));
     QList<Crop> crops = m_document ? m_document->crops() : QList<Crop>();
     if (focus) {
         overlay::paintDimming(painter, image, { onCanvas(*focus) }, overlay::DimStrength::Focus);
@@ -413,6 +420,7 @@ void CropCanvas::paintEvent(QPaintEvent *event)
             clear.append(onCanvas(crop.rect));
         overlay::paintDimming(painter, image, clear, overlay::DimStrength::Soft);
     }
+    paintLayers(painter, image, int(CanvasLayer::Depth::OverDimming));
 
     const auto caption = [](const Crop &crop) {
         return crop.label.isEmpty() ? crop.name : crop.name + QStringLiteral(" \u00b7 ") + crop.label;
@@ -447,6 +455,25 @@ void CropCanvas::paintEvent(QPaintEvent *event)
                 overlay::paintCaption(painter, r, caption(*crop), style, viewport);
         }
         overlay::paintReadout(painter, r, overlay::readoutText(focus->size(), m_aspect), viewport);
+    }
+}
+
+void CropCanvas::addLayer(CanvasLayer *layer)
+{
+    m_layers.append(layer);
+    connect(layer, &CanvasLayer::changed, this, qOverload<>(&QWidget::update));
+    connect(layer, &QObject::destroyed, this, qOverload<>(&QWidget::update));
+    update();
+}
+
+void CropCanvas::paintLayers(QPainter &painter, const QRectF &image, int depth) const
+{
+    for (const QPointer<CanvasLayer> &layer : m_layers) {
+        if (!layer || !layer->isVisible() || int(layer->depth()) != depth)
+            continue;
+        painter.save();
+        layer->paint(painter, m_view, image);
+        painter.restore();
     }
 }
 
@@ -518,6 +545,7 @@ void CropCanvas::mousePressEvent(QMouseEvent *event)
     m_drag.lastPos = pos;
     m_drag.modifiers = event->modifiers();
     if (pan) {
+        m_spacePanned = m_spaceHeld;
         m_drag.kind = DragKind::Pan;
         m_drag.viewAtPress = m_idealView;
         setCursor(Qt::ClosedHandCursor);
@@ -751,6 +779,8 @@ bool CropCanvas::wantsKey(const QKeyEvent *event) const
     switch (event->key()) {
     case Qt::Key_Escape:
         return m_drag.kind == DragKind::Draw || m_drag.kind == DragKind::Edit || m_drag.kind == DragKind::Pan;
+    case Qt::Key_Space: // hold to pan, tap for spaceTapped(): never a window shortcut while focused
+        return mods == Qt::NoModifier;
     case Qt::Key_Left:
     case Qt::Key_Right:
     case Qt::Key_Up:
@@ -769,6 +799,7 @@ void CropCanvas::keyPressEvent(QKeyEvent *event)
     if (event->key() == Qt::Key_Space) {
         if (!event->isAutoRepeat()) {
             m_spaceHeld = true;
+            m_spacePanned = false;
             if (m_drag.kind == DragKind::None)
                 setCursor(Qt::OpenHandCursor);
         }
@@ -814,10 +845,13 @@ void CropCanvas::keyPressEvent(QKeyEvent *event)
 void CropCanvas::keyReleaseEvent(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        const bool tapped = m_spaceHeld && !m_spacePanned && m_drag.kind == DragKind::None;
         m_spaceHeld = false;
         if (m_drag.kind == DragKind::None)
             updateCursor(mapFromGlobal(QCursor::pos()));
         event->accept();
+        if (tapped)
+            Q_EMIT spaceTapped();
         return;
     }
     if (event->key() == Qt::Key_Shift && (m_drag.kind == DragKind::Draw || m_drag.kind == DragKind::Edit)) {

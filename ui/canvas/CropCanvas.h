@@ -20,11 +20,15 @@
 //
 // Mouse: left press on the selected crop's handle resizes (cursor per handle), inside a crop moves
 // it (selecting it first if needed), elsewhere draws a new crop (after a 3 px threshold; a plain
-// click on empty space clears the selection). Shift resizes/draws around the centre. Wheel zooms at
-// the cursor (with or without Ctrl); middle drag, or left drag with Space held, pans.
+// click on empty space clears the selection). Shift resizes/draws around the centre. A mouse
+// wheel zooms at the cursor (with or without Ctrl); a touchpad's two-finger scroll pans and its
+// pinch zooms; middle drag, or left drag with Space held, pans.
 // Keys (with focus): arrows nudge the selected crop 1 px, Shift+arrows 10 px; Delete/Backspace
-// request its removal; Esc cancels a drag; Space+drag pans. Keys the canvas does not use (arrows
-// with no selection, Esc with no drag) are ignored and reach the parent widgets.
+// request its removal; Esc cancels a drag; Space+drag pans. While they apply (a crop selected, a
+// drag running) the canvas claims these keys before window shortcuts (ShortcutOverride); otherwise
+// (arrows with no selection, Esc with no drag) they are ignored and reach the parent widgets.
+// Space is always the canvas's while it has focus (hold to pan); a tap (press and release without
+// a pan in between) emits spaceTapped(), which the window uses to toggle "verified".
 //
 // Thread: GUI thread only. Does not own the document (kept through a QPointer).
 
@@ -51,6 +55,7 @@ class QKeyEvent;
 namespace cropwise {
 
 class CanvasImage;
+class CanvasLayer;
 
 class CropCanvas : public QWidget
 {
@@ -81,6 +86,10 @@ public:
     // Displayed-image size (after the user turn); empty without an image.
     Size imageSize() const;
     QString imagePath() const;
+    // The decoded screen preview (user-turned, display-ready, possibly reduced; null while not
+    // ready): for small views of parts of the image (rendition thumbnails) without decoding again.
+    // Its pixels per displayed-image pixel: previewImage().width() / imageSize().width.
+    QImage previewImage() const;
 
     // --- Editing state (view state, not model) --------------------------------------------
     // The highlighted crop (handles, guides, readout). Empty = none. Does not emit cropSelected
@@ -95,6 +104,9 @@ public:
     Size minimumCropSize() const { return m_minimumSize; }
     void setGuides(GuideOverlay guides);
     GuideOverlay guides() const { return m_guides; }
+    // Extra drawings (faces, heat map, object boxes), painted in the order added at their depth.
+    // Not owned; a destroyed layer drops out by itself.
+    void addLayer(CanvasLayer *layer);
     // The crop rect as shown now: the live preview while it is dragged, else the model's.
     std::optional<Rect> shownRect(const QString &cropId) const;
     bool isDragging() const;
@@ -133,6 +145,8 @@ Q_SIGNALS:
     void hoverLeft();
     void imageLoaded(const QString &path, const cropwise::Size &orientedSize, const QStringList &warnings);
     void imageFailed(const QString &path, const QString &reason);
+    // Space pressed and released with no pan drag in between (not auto-repeat).
+    void spaceTapped();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -182,7 +196,10 @@ private:
     Handle handleAt(QPointF pos) const;
     bool wantsKey(const QKeyEvent *event) const;
 
+    void paintLayers(QPainter &painter, const QRectF &image, int depth) const;
+
     CanvasImage *m_image = nullptr;
+    QList<QPointer<CanvasLayer>> m_layers;
     QPointer<const ImageDocument> m_document;
     QString m_path;
     QString m_selectedId;
@@ -193,6 +210,7 @@ private:
     ViewTransform m_view; // m_idealView with its origin on whole device pixels: what is shown
     bool m_fitMode = true;
     bool m_spaceHeld = false;
+    bool m_spacePanned = false; // a pan started while Space was held: the release is no tap
     bool m_hoverInside = false;
     Drag m_drag;
 };

@@ -17,7 +17,7 @@ CustomAspectDialog::CustomAspectDialog(AspectRatio initial, QWidget *parent)
 {
     setObjectName(QStringLiteral("customAspectDialog"));
     setWindowTitle(tr("Custom Aspect Ratio"));
-    for (QSpinBox *s : {m_width, m_height}) {
+    for (QSpinBox *s : { m_width, m_height }) {
         s->setRange(1, 1000);
         s->setAlignment(Qt::AlignRight);
         s->setMinimumWidth(90);
@@ -56,7 +56,7 @@ CustomAspectDialog::CustomAspectDialog(AspectRatio initial, QWidget *parent)
 
 AspectRatio CustomAspectDialog::aspect() const
 {
-    return AspectRatio::make(m_width->value(), m_height->value()).value_or(AspectRatio{1, 1});
+    return AspectRatio::make(m_width->value(), m_height->value()).value_or(AspectRatio { 1, 1 });
 }
 
 void CustomAspectDialog::setAspect(AspectRatio ratio)
@@ -74,8 +74,10 @@ void CustomAspectDialog::updateNote()
         note = tr("Used as %1 (lowest terms). ").arg(r.toString());
     note += tr("Width / height = %1.").arg(r.value(), 0, 'f', 3);
     if (std::max(r.num, r.den) > AspectRatio::maxApproximationTerm)
-        note += QLatin1Char(' ') + tr("Crops keep this ratio exactly, so their size changes in steps of %1 × %2 px.")
-                                       .arg(r.num).arg(r.den);
+        note += QLatin1Char(' ')
+            + tr("Crops keep this ratio exactly, so their size changes in steps of %1 × %2 px.")
+                  .arg(r.num)
+                  .arg(r.den);
     m_note->setText(note);
 }
 

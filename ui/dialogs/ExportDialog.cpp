@@ -4,8 +4,8 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
-#include <QDir>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -50,7 +50,7 @@ ExportDialog::ExportDialog(QWidget *parent)
     m_scopeGroup->addButton(m_scopeAll, int(Scope::AllImages));
     auto *scopeBox = new QGroupBox(tr("Crops"));
     auto *scopeLayout = new QVBoxLayout(scopeBox);
-    for (QRadioButton *b : {m_scopeSelected, m_scopeCurrent, m_scopeSelectedImages, m_scopeAll})
+    for (QRadioButton *b : { m_scopeSelected, m_scopeCurrent, m_scopeSelectedImages, m_scopeAll })
         scopeLayout->addWidget(b);
 
     m_folder->setObjectName(QStringLiteral("exportFolder"));
@@ -93,7 +93,8 @@ ExportDialog::ExportDialog(QWidget *parent)
     form->addRow(tr("File names"), m_pattern);
     form->addRow(QString(), m_preview);
 
-    auto *note = new QLabel(tr("The aspect ratio is always kept. Existing files are never replaced without asking."));
+    auto *note = new QLabel(
+        tr("The aspect ratio is always kept. Existing files are never replaced without asking."));
     note->setWordWrap(true);
     note->setStyleSheet(QStringLiteral("color: #9a9a9a;"));
 
@@ -128,16 +129,20 @@ void ExportDialog::setCounts(const Counts &c)
 {
     m_scopeSelected->setText(tr("The selected crop"));
     m_scopeSelected->setEnabled(c.hasSelectedCrop);
-    m_scopeCurrent->setText(c.currentImageCrops == 1 ? tr("The crop of this image") : tr("All %1 crops of this image").arg(c.currentImageCrops));
+    m_scopeCurrent->setText(c.currentImageCrops == 0 ? tr("This image has no crops")
+            : c.currentImageCrops == 1               ? tr("The crop of this image")
+                                       : tr("All %1 crops of this image").arg(c.currentImageCrops));
     m_scopeCurrent->setEnabled(c.currentImageCrops > 0);
-    m_scopeSelectedImages->setText(tr("All crops of the %1").arg(plural(c.selectedImages, tr("%1 selected image"), tr("%1 selected images"))));
+    m_scopeSelectedImages->setText(c.selectedImages > 1
+            ? tr("All crops of the %1 selected images").arg(c.selectedImages)
+            : tr("All crops of the selected images (Ctrl+click several in the filmstrip)"));
     m_scopeSelectedImages->setEnabled(c.selectedImages > 1);
     m_scopeAll->setText(tr("All crops of all %1").arg(plural(c.allImages, tr("%1 image"), tr("%1 images"))));
     m_scopeAll->setEnabled(c.allImages > 0);
     // Keep the choice when possible, else the most useful enabled one.
     if (m_scopeGroup->checkedButton() && m_scopeGroup->checkedButton()->isEnabled())
         return;
-    for (QRadioButton *b : {m_scopeCurrent, m_scopeSelected, m_scopeSelectedImages, m_scopeAll}) {
+    for (QRadioButton *b : { m_scopeCurrent, m_scopeSelected, m_scopeSelectedImages, m_scopeAll }) {
         if (b->isEnabled()) {
             b->setChecked(true);
             return;
@@ -159,10 +164,21 @@ void ExportDialog::setSettings(const ExportSettings &s)
     m_quality->setValue(s.quality);
     m_qualitySlider->setValue(s.quality);
     switch (s.size.mode) {
-    case ExportSize::LongestSide: m_sizeMode->setCurrentIndex(SizeLongSide); m_sizeValue->setValue(s.size.length); break;
-    case ExportSize::Width: m_sizeMode->setCurrentIndex(SizeWidth); m_sizeValue->setValue(s.size.length); break;
-    case ExportSize::Height: m_sizeMode->setCurrentIndex(SizeHeight); m_sizeValue->setValue(s.size.length); break;
-    default: m_sizeMode->setCurrentIndex(SizeOriginal); break;
+    case ExportSize::LongestSide:
+        m_sizeMode->setCurrentIndex(SizeLongSide);
+        m_sizeValue->setValue(s.size.length);
+        break;
+    case ExportSize::Width:
+        m_sizeMode->setCurrentIndex(SizeWidth);
+        m_sizeValue->setValue(s.size.length);
+        break;
+    case ExportSize::Height:
+        m_sizeMode->setCurrentIndex(SizeHeight);
+        m_sizeValue->setValue(s.size.length);
+        break;
+    default:
+        m_sizeMode->setCurrentIndex(SizeOriginal);
+        break;
     }
     m_pattern->setText(s.pattern.isEmpty() ? kDefaultFileNamePattern : s.pattern);
     updateControls();
@@ -175,10 +191,18 @@ ExportSettings ExportDialog::settings() const
     s.format = OutputFormat(m_format->currentData().toInt());
     s.quality = m_quality->value();
     switch (m_sizeMode->currentData().toInt()) {
-    case SizeLongSide: s.size = ExportSize::longestSide(m_sizeValue->value()); break;
-    case SizeWidth: s.size = ExportSize::fixedWidth(m_sizeValue->value()); break;
-    case SizeHeight: s.size = ExportSize::fixedHeight(m_sizeValue->value()); break;
-    default: s.size = ExportSize::original(); break;
+    case SizeLongSide:
+        s.size = ExportSize::longestSide(m_sizeValue->value());
+        break;
+    case SizeWidth:
+        s.size = ExportSize::fixedWidth(m_sizeValue->value());
+        break;
+    case SizeHeight:
+        s.size = ExportSize::fixedHeight(m_sizeValue->value());
+        break;
+    default:
+        s.size = ExportSize::original();
+        break;
     }
     s.pattern = m_pattern->text().trimmed().isEmpty() ? kDefaultFileNamePattern : m_pattern->text().trimmed();
     return s;
@@ -206,15 +230,16 @@ void ExportDialog::updateControls()
     Crop example = m_exampleCrop;
     if (example.rect.isEmpty()) {
         example.name = tr("Crop 1");
-        example.rect = Rect{0, 0, 1600, 2000};
+        example.rect = Rect { 0, 0, 1600, 2000 };
     }
     const QString image = m_exampleImage.isEmpty() ? QStringLiteral("photo.jpg") : m_exampleImage;
     const ExportSettings s = settings();
     const Size out = exportPixelSize(example.rect.size(), s.size);
-    m_preview->setText(tr("e.g. %1.%2  (%3 × %4 px)")
-                           .arg(expandFileNamePattern(s.pattern, image, example, 1, out), fileSuffix(s.format))
-                           .arg(out.width)
-                           .arg(out.height));
+    m_preview->setText(
+        tr("e.g. %1.%2  (%3 × %4 px)")
+            .arg(expandFileNamePattern(s.pattern, image, example, 1, out), fileSuffix(s.format))
+            .arg(out.width)
+            .arg(out.height));
 }
 
 void ExportDialog::browse()

@@ -27,7 +27,8 @@ class ExportDialog : public QDialog
 public:
     enum class Scope { SelectedCrop, CurrentImage, SelectedImages, AllImages };
 
-    struct Counts {
+    struct Counts
+    {
         bool hasSelectedCrop = false;
         int currentImageCrops = 0;
         int selectedImages = 0;

@@ -22,7 +22,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
     m_search->setClearButtonEnabled(true);
 
     m_tree->setColumnCount(3);
-    m_tree->setHeaderLabels({tr("Shortcut"), tr("Action"), tr("What it does")});
+    m_tree->setHeaderLabels({ tr("Shortcut"), tr("Action"), tr("What it does") });
     m_tree->setRootIsDecorated(false);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionMode(QAbstractItemView::NoSelection);
@@ -34,10 +34,10 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
 
     QTreeWidgetItem *group = nullptr;
     bool first = true;
-    ShortcutCategory current{};
+    ShortcutCategory current {};
     for (const ShortcutEntry &e : shortcutTable()) {
         if (first || e.category != current) {
-            group = new QTreeWidgetItem(m_tree, {categoryName(e.category)});
+            group = new QTreeWidgetItem(m_tree, { categoryName(e.category) });
             group->setFirstColumnSpanned(true);
             QFont f = group->font(0);
             f.setBold(true);
@@ -50,7 +50,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
         QString keys = keysText(e);
         if (e.context == ShortcutContext::Canvas)
             keys += tr("  (on the photo)");
-        auto *item = new QTreeWidgetItem(group, {keys, actionName(e), e.description});
+        auto *item = new QTreeWidgetItem(group, { keys, actionName(e), e.description });
         item->setData(0, Qt::UserRole, e.key);
         item->setToolTip(2, e.description);
         QFont mono = item->font(0);
@@ -60,8 +60,9 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
     m_tree->expandAll();
     m_tree->setFirstColumnSpanned(0, QModelIndex(), true);
 
-    auto *hint = new QLabel(tr("Plain arrow keys nudge the selected crop; change images with Page Up / Page Down "
-                               "or Ctrl+Left / Ctrl+Right."));
+    auto *hint
+        = new QLabel(tr("Plain arrow keys nudge the selected crop; change images with Page Up / Page Down "
+                        "or Ctrl+Left / Ctrl+Right."));
     hint->setWordWrap(true);
     hint->setStyleSheet(QStringLiteral("color: #9a9a9a;"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);

@@ -94,7 +94,10 @@ QVariant CropListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ForegroundRole && index.column() == LabelColumn && crop->label.isEmpty())
         return QColor(0x70, 0x70, 0x70);
     if (role == Qt::ToolTipRole)
-        return tr("%1 — x %2, y %3, %4").arg(crop->name).arg(crop->rect.x).arg(crop->rect.y)
+        return tr("%1 — x %2, y %3, %4")
+            .arg(crop->name)
+            .arg(crop->rect.x)
+            .arg(crop->rect.y)
             .arg(sizeText(crop->rect.size()));
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
@@ -117,11 +120,16 @@ QVariant CropListModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case NameColumn: return tr("Name");
-    case LabelColumn: return tr("Label");
-    case SizeColumn: return tr("Size (px)");
-    case RatioColumn: return tr("Ratio");
-    default: return {};
+    case NameColumn:
+        return tr("Name");
+    case LabelColumn:
+        return tr("Label");
+    case SizeColumn:
+        return tr("Size (px)");
+    case RatioColumn:
+        return tr("Ratio");
+    default:
+        return {};
     }
 }
 

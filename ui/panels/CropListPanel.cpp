@@ -24,17 +24,25 @@
 
 namespace cropwise {
 
-std::optional<Rect> CropListPanel::numericEdit(const Rect &current, Field field, int value,
-                                               std::optional<AspectRatio> lock, Size image)
+std::optional<Rect> CropListPanel::numericEdit(
+    const Rect &current, Field field, int value, std::optional<AspectRatio> lock, Size image)
 {
     if (image.isEmpty())
         return std::nullopt;
     Rect r = current;
     switch (field) {
-    case Field::X: r.x = value; break;
-    case Field::Y: r.y = value; break;
-    case Field::Width: r.width = value; break;
-    case Field::Height: r.height = value; break;
+    case Field::X:
+        r.x = value;
+        break;
+    case Field::Y:
+        r.y = value;
+        break;
+    case Field::Width:
+        r.width = value;
+        break;
+    case Field::Height:
+        r.height = value;
+        break;
     }
     if (r.width < 1 || r.height < 1)
         return std::nullopt;
@@ -42,7 +50,7 @@ std::optional<Rect> CropListPanel::numericEdit(const Rect &current, Field field,
         // The other side follows; the size snaps to the nearest exact multiple of the ratio.
         const int term = field == Field::Width ? lock->num : lock->den;
         const int k = std::max(1, int(std::lround(double(value) / term)));
-        Size s{k * lock->num, k * lock->den};
+        Size s { k * lock->num, k * lock->den };
         if (s.width > image.width || s.height > image.height)
             s = largestSizeWithAspect(image, *lock);
         if (s.isEmpty())
@@ -72,7 +80,7 @@ CropListPanel::CropListPanel(CropEditController *controller, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                             | QAbstractItemView::SelectedClicked);
+        | QAbstractItemView::SelectedClicked);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     m_table->setShowGrid(false);
@@ -81,13 +89,17 @@ CropListPanel::CropListPanel(CropEditController *controller, QWidget *parent)
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionResizeMode(CropListModel::NameColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(CropListModel::LabelColumn, QHeaderView::Interactive);
-    m_table->horizontalHeader()->resizeSection(CropListModel::LabelColumn, fontMetrics().horizontalAdvance(QStringLiteral("landscape")) + 16);
-    m_table->horizontalHeader()->setSectionResizeMode(CropListModel::SizeColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(CropListModel::RatioColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->resizeSection(
+        CropListModel::LabelColumn, fontMetrics().horizontalAdvance(QStringLiteral("landscape")) + 16);
+    m_table->horizontalHeader()->setSectionResizeMode(
+        CropListModel::SizeColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(
+        CropListModel::RatioColumn, QHeaderView::ResizeToContents);
     m_table->setMinimumHeight(120);
 
-    m_emptyHint = new QLabel(tr("No crops yet.\n\nDrag on the photo to draw one,\nor press %1 for a new crop.")
-                                 .arg(QKeySequence(Qt::CTRL | Qt::Key_N).toString(QKeySequence::NativeText)));
+    m_emptyHint
+        = new QLabel(tr("No crops yet.\n\nDrag on the photo to draw one,\nor press %1 for a new crop.")
+                         .arg(QKeySequence(Qt::CTRL | Qt::Key_N).toString(QKeySequence::NativeText)));
     m_emptyHint->setAlignment(Qt::AlignCenter);
     m_emptyHint->setWordWrap(true);
     m_emptyHint->setStyleSheet(QStringLiteral("color: #8a8a8a; background: #212121; border-radius: 4px;"));
@@ -97,7 +109,7 @@ CropListPanel::CropListPanel(CropEditController *controller, QWidget *parent)
 
     m_addButton = new QToolButton;
     m_deleteButton = new QToolButton;
-    for (QToolButton *b : {m_addButton, m_deleteButton}) {
+    for (QToolButton *b : { m_addButton, m_deleteButton }) {
         b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         b->setAutoRaise(true);
     }
@@ -161,9 +173,8 @@ CropListPanel::CropListPanel(CropEditController *controller, QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(group);
 
-    auto updateEmpty = [this, stack] {
-        stack->setCurrentIndex(m_model->rowCount() == 0 && m_document ? 1 : 0);
-    };
+    auto updateEmpty
+        = [this, stack] { stack->setCurrentIndex(m_model->rowCount() == 0 && m_document ? 1 : 0); };
     connect(m_model, &QAbstractItemModel::rowsInserted, this, updateEmpty);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, updateEmpty);
     connect(m_model, &QAbstractItemModel::modelReset, this, updateEmpty);
@@ -172,9 +183,10 @@ CropListPanel::CropListPanel(CropEditController *controller, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &CropListPanel::refreshEditor);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &CropListPanel::onTableSelectionChanged);
+        &CropListPanel::onTableSelectionChanged);
     if (controller) {
-        connect(controller, &CropEditController::selectedCropChanged, this, &CropListPanel::onSelectedCropChanged);
+        connect(controller, &CropEditController::selectedCropChanged, this,
+            &CropListPanel::onSelectedCropChanged);
         connect(controller, &CropEditController::aspectChanged, this, &CropListPanel::refreshEditor);
     }
     connect(m_x, &QSpinBox::valueChanged, this, [this](int v) { onSpinValueChanged(Field::X, v); });
@@ -210,10 +222,14 @@ void CropListPanel::setDocument(const ImageDocument *document)
 QSpinBox *CropListPanel::spinBox(Field field) const
 {
     switch (field) {
-    case Field::X: return m_x;
-    case Field::Y: return m_y;
-    case Field::Width: return m_w;
-    case Field::Height: return m_h;
+    case Field::X:
+        return m_x;
+    case Field::Y:
+        return m_y;
+    case Field::Width:
+        return m_w;
+    case Field::Height:
+        return m_h;
     }
     return nullptr;
 }
@@ -240,8 +256,8 @@ void CropListPanel::onSelectedCropChanged(const QString &cropId)
     if (row < 0) {
         m_table->clearSelection();
     } else {
-        m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
-                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_table->selectionModel()->setCurrentIndex(
+            m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         m_table->scrollTo(m_model->index(row, 0));
     }
     m_syncing = false;
@@ -263,8 +279,8 @@ void CropListPanel::onSpinValueChanged(Field field, int value)
     const std::optional<Crop> crop = m_document->crop(m_controller->selectedCropId());
     if (!crop)
         return;
-    const std::optional<Rect> r =
-        numericEdit(crop->rect, field, value, m_controller->aspect(), m_document->displayedSize());
+    const std::optional<Rect> r
+        = numericEdit(crop->rect, field, value, m_controller->aspect(), m_document->displayedSize());
     if (r)
         m_controller->setCropRect(crop->id, *r);
     // Refused, accepted or snapped to the ratio: show what the model holds now.
@@ -273,13 +289,13 @@ void CropListPanel::onSpinValueChanged(Field field, int value)
 
 void CropListPanel::refreshEditor()
 {
-    const std::optional<Crop> crop =
-        m_document && m_controller ? m_document->crop(m_controller->selectedCropId()) : std::nullopt;
+    const std::optional<Crop> crop
+        = m_document && m_controller ? m_document->crop(m_controller->selectedCropId()) : std::nullopt;
     m_editor->setEnabled(crop.has_value());
     if (!crop) {
         // Blank fields rather than zeros that look like a crop at the origin.
         m_syncing = true;
-        for (QSpinBox *s : {m_x, m_y, m_w, m_h}) {
+        for (QSpinBox *s : { m_x, m_y, m_w, m_h }) {
             s->setSpecialValueText(QStringLiteral("–"));
             s->setRange(-1, -1);
             s->setValue(-1);
@@ -287,8 +303,8 @@ void CropListPanel::refreshEditor()
         m_syncing = false;
         m_sizeReadout->setText(m_document ? tr("No crop selected") : tr("No image"));
         m_ratioReadout->setText(m_controller && m_controller->aspect()
-                                    ? tr("New crops: %1").arg(m_controller->aspect()->toString())
-                                    : tr("New crops: free ratio"));
+                ? tr("New crops: %1").arg(m_controller->aspect()->toString())
+                : tr("New crops: free ratio"));
         return;
     }
     showRect(crop->rect, crop->aspect, false);
@@ -296,9 +312,9 @@ void CropListPanel::refreshEditor()
 
 void CropListPanel::showRect(const Rect &rect, std::optional<AspectRatio> lock, bool live)
 {
-    const Size image = m_document ? m_document->displayedSize() : Size{};
+    const Size image = m_document ? m_document->displayedSize() : Size {};
     m_syncing = true;
-    for (QSpinBox *s : {m_x, m_y, m_w, m_h})
+    for (QSpinBox *s : { m_x, m_y, m_w, m_h })
         s->setSpecialValueText(QString());
     m_x->setRange(0, std::max(0, image.width - 1));
     m_y->setRange(0, std::max(0, image.height - 1));

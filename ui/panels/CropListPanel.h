@@ -59,8 +59,8 @@ public:
 
     // The rect a typed value gives (pure; public for tests): current with field set to value,
     // ratio kept exactly when lock is set, shifted inside image; nullopt when nothing valid fits.
-    static std::optional<Rect> numericEdit(const Rect &current, Field field, int value,
-                                           std::optional<AspectRatio> lock, Size image);
+    static std::optional<Rect> numericEdit(
+        const Rect &current, Field field, int value, std::optional<AspectRatio> lock, Size image);
 
 private:
     void onSelectedCropChanged(const QString &cropId);

@@ -16,9 +16,11 @@ QString ratioText(Size size, std::optional<AspectRatio> lock)
     if (size.isEmpty())
         return QCoreApplication::translate("CropReadout", "free");
     const std::optional<AspectRatio> exact = AspectRatio::make(size.width, size.height);
-    if (exact && exact->num <= AspectRatio::maxApproximationTerm && exact->den <= AspectRatio::maxApproximationTerm)
+    if (exact && exact->num <= AspectRatio::maxApproximationTerm
+        && exact->den <= AspectRatio::maxApproximationTerm)
         return QCoreApplication::translate("CropReadout", "free (%1)").arg(exact->toString());
-    return QCoreApplication::translate("CropReadout", "free (≈ %1)").arg(AspectRatio::approximate(size).toString());
+    return QCoreApplication::translate("CropReadout", "free (≈ %1)")
+        .arg(AspectRatio::approximate(size).toString());
 }
 
 QString ratioDecimalText(Size size)

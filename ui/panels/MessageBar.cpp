@@ -70,15 +70,26 @@ void MessageBar::showMessage(Level level, const QString &text, const QString &de
     QColor accent;
     QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
     switch (level) {
-    case Level::Information: accent = theme::accent(); break;
-    case Level::Positive: accent = QColor(0x5f, 0xb8, 0x6a); break;
-    case Level::Warning: accent = theme::warningColor(); icon = QStyle::SP_MessageBoxWarning; break;
-    case Level::Error: accent = theme::errorColor(); icon = QStyle::SP_MessageBoxCritical; break;
+    case Level::Information:
+        accent = theme::accent();
+        break;
+    case Level::Positive:
+        accent = QColor(0x5f, 0xb8, 0x6a);
+        break;
+    case Level::Warning:
+        accent = theme::warningColor();
+        icon = QStyle::SP_MessageBoxWarning;
+        break;
+    case Level::Error:
+        accent = theme::errorColor();
+        icon = QStyle::SP_MessageBoxCritical;
+        break;
     }
-    const QColor bg = QColor::fromRgbF(0.13f + 0.10f * accent.redF() * 0.5f, 0.13f + 0.10f * accent.greenF() * 0.5f,
-                                       0.13f + 0.10f * accent.blueF() * 0.5f);
-    setStyleSheet(QStringLiteral("QFrame#messageBar { background: %1; border: 1px solid %2; border-left: 4px solid %2; }"
-                                 "QFrame#messageBar QLabel { color: #e4e4e4; }")
+    const QColor bg = QColor::fromRgbF(0.13f + 0.10f * accent.redF() * 0.5f,
+        0.13f + 0.10f * accent.greenF() * 0.5f, 0.13f + 0.10f * accent.blueF() * 0.5f);
+    setStyleSheet(QStringLiteral(
+        "QFrame#messageBar { background: %1; border: 1px solid %2; border-left: 4px solid %2; }"
+        "QFrame#messageBar QLabel { color: #e4e4e4; }")
                       .arg(bg.name(), accent.name()));
     const int side = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(side, side));

@@ -13,7 +13,8 @@
 
 namespace cropwise {
 
-struct ThumbnailModel::Result {
+struct ThumbnailModel::Result
+{
     QImage thumbnail;
     QSize imageSize;
     QString error;
@@ -119,14 +120,14 @@ QString ThumbnailModel::problem(int row) const
 
 int ThumbnailModel::failedCount() const
 {
-    return int(std::count_if(m_items.begin(), m_items.end(),
-                             [](const Item &i) { return i.state == State::Failed; }));
+    return int(std::count_if(
+        m_items.begin(), m_items.end(), [](const Item &i) { return i.state == State::Failed; }));
 }
 
 int ThumbnailModel::warningCount() const
 {
-    return int(std::count_if(m_items.begin(), m_items.end(),
-                             [](const Item &i) { return i.state == State::Warning; }));
+    return int(std::count_if(
+        m_items.begin(), m_items.end(), [](const Item &i) { return i.state == State::Warning; }));
 }
 
 QStringList ThumbnailModel::problems(bool withWarnings) const
@@ -160,7 +161,8 @@ QVariant ThumbnailModel::data(const QModelIndex &index, int role) const
             tip += QStringLiteral("<br><span style='color:#e06c5f'>%1</span>")
                        .arg(tr("Cannot be opened: %1").arg(item.problem).toHtmlEscaped());
         else if (item.state == State::Warning)
-            tip += QStringLiteral("<br><span style='color:#e3b341'>%1</span>").arg(item.problem.toHtmlEscaped());
+            tip += QStringLiteral("<br><span style='color:#e3b341'>%1</span>")
+                       .arg(item.problem.toHtmlEscaped());
         tip += QStringLiteral("<br><span style='color:#909090'>%1</span>").arg(item.path.toHtmlEscaped());
         return tip;
     }
@@ -172,6 +174,8 @@ QVariant ThumbnailModel::data(const QModelIndex &index, int role) const
         return item.problem;
     case ImageSizeRole:
         return item.imageSize;
+    case VerifiedRole:
+        return item.verified;
     case ThumbnailRole:
     case Qt::DecorationRole:
         if (item.state == State::Pending)
@@ -241,6 +245,22 @@ void ThumbnailModel::finish(quint64 generation, int row, const Result &result)
     pump();
     if (m_settled == m_items.size())
         emit loadingFinished();
+}
+
+void ThumbnailModel::setVerified(const QString &path, bool verified)
+{
+    for (int row = 0; row < m_items.size(); ++row) {
+        if (m_items[row].path != path || m_items[row].verified == verified)
+            continue;
+        m_items[row].verified = verified;
+        const QModelIndex i = index(row);
+        Q_EMIT dataChanged(i, i, { VerifiedRole });
+    }
+}
+
+bool ThumbnailModel::isVerified(int row) const
+{
+    return row >= 0 && row < m_items.size() && m_items[row].verified;
 }
 
 } // namespace cropwise

@@ -35,10 +35,11 @@ class ThumbnailModel : public QAbstractListModel
 public:
     enum Role {
         PathRole = Qt::UserRole + 1, // QString, absolute path
-        StateRole,                   // int(State)
-        ProblemRole,                 // QString: the error (Failed) or warnings (Warning); else empty
-        ImageSizeRole,               // QSize: displayed full-resolution size, once known
-        ThumbnailRole,               // QImage (null until ready or on failure)
+        StateRole, // int(State)
+        ProblemRole, // QString: the error (Failed) or warnings (Warning); else empty
+        ImageSizeRole, // QSize: displayed full-resolution size, once known
+        ThumbnailRole, // QImage (null until ready or on failure)
+        VerifiedRole, // bool: the image is marked verified (check mark); set by setVerified()
     };
     enum class State { Pending, Ready, Warning, Failed };
 
@@ -54,6 +55,10 @@ public:
     void setThumbnailLongSide(int devicePixels);
 
     State state(int row) const;
+    // The "verified" mark of the image at path (its document or sidecar is the truth; the window
+    // mirrors it here). Unknown paths are ignored. Emits dataChanged for the row when it changes.
+    void setVerified(const QString &path, bool verified);
+    bool isVerified(int row) const;
     QString problem(int row) const;
     bool isLoading() const { return m_settled < m_items.size(); }
     int failedCount() const;
@@ -68,13 +73,15 @@ Q_SIGNALS:
     void loadingFinished();
 
 private:
-    struct Item {
+    struct Item
+    {
         QString path;
         State state = State::Pending;
         bool inFlight = false;
         QImage thumbnail;
         QSize imageSize;
         QString problem;
+        bool verified = false;
     };
     struct Result;
     static Result load(const QString &path, int longSide);

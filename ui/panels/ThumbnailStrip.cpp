@@ -19,10 +19,11 @@ constexpr int kNameHeight = 18;
 QSize ThumbnailDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &) const
 {
     const QSize box = thumbnailBox();
-    return {box.width() + 2 * kCellPadding, box.height() + kNameHeight + 2 * kCellPadding};
+    return { box.width() + 2 * kCellPadding, box.height() + kNameHeight + 2 * kCellPadding };
 }
 
-void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void ThumbnailDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
@@ -46,7 +47,7 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
 
     const QSize boxSize = thumbnailBox();
     const QRect box(cell.left() + (cell.width() - boxSize.width()) / 2, cell.top() + kCellPadding,
-                    boxSize.width(), boxSize.height());
+        boxSize.width(), boxSize.height());
     const auto state = ThumbnailModel::State(index.data(ThumbnailModel::StateRole).toInt());
     const QImage thumb = index.data(ThumbnailModel::ThumbnailRole).value<QImage>();
 
@@ -63,13 +64,13 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->setFont(f);
         painter->setPen(theme::errorColor());
         painter->drawText(r.adjusted(4, 40, -4, -2), Qt::AlignHCenter | Qt::AlignTop,
-                          QCoreApplication::translate("ThumbnailStrip", "Cannot open"));
+            QCoreApplication::translate("ThumbnailStrip", "Cannot open"));
     } else if (!thumb.isNull()) {
         // Fit the thumbnail into the box in logical pixels, drawn from device pixels (sharp on HiDPI).
         QSizeF logical = QSizeF(thumb.size()) / thumb.devicePixelRatio();
         logical.scale(QSizeF(box.size()), Qt::KeepAspectRatio);
         const QRectF target(box.left() + (box.width() - logical.width()) / 2.0,
-                            box.top() + (box.height() - logical.height()) / 2.0, logical.width(), logical.height());
+            box.top() + (box.height() - logical.height()) / 2.0, logical.width(), logical.height());
         painter->setRenderHint(QPainter::SmoothPixmapTransform, true);
         painter->drawImage(target, thumb);
         painter->setPen(QPen(QColor(0, 0, 0, 110), 1));
@@ -95,14 +96,25 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->drawRoundedRect(QRectF(box).adjusted(10, 8, -10, -8), 3, 3);
     }
 
+    if (index.data(ThumbnailModel::VerifiedRole).toBool()) {
+        // Verified (Space): a green disc with a white tick at the thumbnail's bottom-right corner.
+        const QPointF c = QPointF(box.right() - 12, box.bottom() - 10);
+        painter->setPen(QPen(QColor(0x1d, 0x1d, 0x1d), 1.5));
+        painter->setBrush(QColor(0x3c, 0xa0, 0x5a));
+        painter->drawEllipse(c, 8.5, 8.5);
+        painter->setPen(QPen(Qt::white, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPolyline(QPolygonF({ c + QPointF(-4, 0.5), c + QPointF(-1.2, 3.2), c + QPointF(4.2, -3) }));
+    }
+
     // File name, elided in the middle (the end of a camera file name is what tells files apart).
     QFont f = option.font;
     f.setPointSizeF(f.pointSizeF() * 0.85);
     painter->setFont(f);
     painter->setPen(selected ? QColor(0xe8, 0xe8, 0xe8) : QColor(0x9a, 0x9a, 0x9a));
     const QRect nameRect(cell.left() + 4, box.bottom() + 3, cell.width() - 8, kNameHeight);
-    const QString name = QFontMetrics(f).elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle,
-                                                    nameRect.width());
+    const QString name = QFontMetrics(f).elidedText(
+        index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle, nameRect.width());
     painter->drawText(nameRect, Qt::AlignHCenter | Qt::AlignVCenter, name);
     painter->restore();
 }
@@ -145,13 +157,13 @@ void ThumbnailStrip::setThumbnailModel(ThumbnailModel *model)
 {
     m_model = model;
     setModel(model);
-    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (!m_settingCurrent && current.isValid())
-                    emit currentRowChanged(current.row());
-            });
+    connect(
+        selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+            if (!m_settingCurrent && current.isValid())
+                emit currentRowChanged(current.row());
+        });
     connect(selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] { emit selectionCountChanged(int(selectionModel()->selectedRows().size())); });
+        [this] { emit selectionCountChanged(int(selectionModel()->selectedRows().size())); });
 }
 
 void ThumbnailStrip::setCurrentRow(int row)

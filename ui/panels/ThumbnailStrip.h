@@ -18,9 +18,10 @@ class ThumbnailDelegate : public QStyledItemDelegate
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
-    static QSize thumbnailBox() { return {132, 92}; } // logical px
+    static QSize thumbnailBox() { return { 132, 92 }; } // logical px
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(
+        QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
 
 class ThumbnailStrip : public QListView

@@ -34,7 +34,8 @@ CropProblem problem(Size full, double bx = 0.5, double by = 0.5, double radius =
     CropProblem p;
     p.fullSize = full;
     const double f = 160.0 / std::max(full.width, full.height);
-    p.importance = blobMap(std::max(1, int(full.width * f)), std::max(1, int(full.height * f)), bx, by, radius);
+    p.importance
+        = blobMap(std::max(1, int(full.width * f)), std::max(1, int(full.height * f)), bx, by, radius);
     return p;
 }
 
@@ -62,13 +63,17 @@ private slots:
         QTest::addColumn<int>("width");
         QTest::addColumn<int>("height");
         QTest::addColumn<std::optional<AspectRatio>>("aspect");
-        const QList<QSize> sizes = {{640, 480}, {480, 640}, {333, 777}, {1001, 999}, {6000, 4000}};
-        const std::optional<AspectRatio> aspects[] = {AspectRatio{1, 1}, AspectRatio{4, 5}, AspectRatio{16, 9},
-                                                      AspectRatio{9, 16}, AspectRatio{3, 2}, AspectRatio{7, 5},
-                                                      AspectRatio{1, 3}, std::nullopt};
+        const QList<QSize> sizes
+            = { { 640, 480 }, { 480, 640 }, { 333, 777 }, { 1001, 999 }, { 6000, 4000 } };
+        const std::optional<AspectRatio> aspects[]
+            = { AspectRatio { 1, 1 }, AspectRatio { 4, 5 }, AspectRatio { 16, 9 }, AspectRatio { 9, 16 },
+                  AspectRatio { 3, 2 }, AspectRatio { 7, 5 }, AspectRatio { 1, 3 }, std::nullopt };
         for (const QSize &s : sizes) {
             for (const auto &a : aspects) {
-                const QString name = QStringLiteral("%1x%2 %3").arg(s.width()).arg(s.height()).arg(a ? a->toString() : "free");
+                const QString name = QStringLiteral("%1x%2 %3")
+                                         .arg(s.width())
+                                         .arg(s.height())
+                                         .arg(a ? a->toString() : "free");
                 QTest::newRow(qPrintable(name)) << s.width() << s.height() << a;
             }
         }
@@ -78,15 +83,16 @@ private slots:
         QFETCH(int, width);
         QFETCH(int, height);
         QFETCH(std::optional<AspectRatio>, aspect);
-        const CropProblem p = problem({width, height}, 0.7, 0.3);
-        const AspectSuggestions result = optimiseCrops(p, aspect, 3, SuggestParams{});
+        const CropProblem p = problem({ width, height }, 0.7, 0.3);
+        const AspectSuggestions result = optimiseCrops(p, aspect, 3, SuggestParams {});
         QVERIFY2(result.ok(), qPrintable(result.error));
         QVERIFY(!result.suggestions.empty());
         for (const CropSuggestion &s : result.suggestions) {
             QVERIFY(!s.rect.isEmpty());
             QVERIFY(Rect::fromSize(p.fullSize).contains(s.rect));
             if (aspect)
-                QVERIFY2(sameAspect(s.rect, *aspect), qPrintable(QStringLiteral("%1x%2").arg(s.rect.width).arg(s.rect.height)));
+                QVERIFY2(sameAspect(s.rect, *aspect),
+                    qPrintable(QStringLiteral("%1x%2").arg(s.rect.width).arg(s.rect.height)));
             QVERIFY(s.score >= 0.0 && s.score <= 1.0);
             QCOMPARE(s.aspect, aspect);
             QVERIFY(!s.reasons.isEmpty());
@@ -96,8 +102,8 @@ private slots:
     void optimiseCrops_movesTowardsImportantContent()
     {
         // A blob in the right part of a wide image: a square crop must sit right of centre.
-        const CropProblem p = problem({900, 400}, 0.8, 0.5);
-        const AspectSuggestions result = optimiseCrops(p, AspectRatio{1, 1}, 1, SuggestParams{});
+        const CropProblem p = problem({ 900, 400 }, 0.8, 0.5);
+        const AspectSuggestions result = optimiseCrops(p, AspectRatio { 1, 1 }, 1, SuggestParams {});
         QVERIFY(result.ok());
         const Rect r = result.suggestions.front().rect;
         QVERIFY2(r.x + r.width / 2 > 550, qPrintable(QString::number(r.x)));
@@ -106,10 +112,10 @@ private slots:
     void optimiseCrops_neverCutsFaces_data()
     {
         QTest::addColumn<std::optional<AspectRatio>>("aspect");
-        QTest::newRow("1:1") << std::optional<AspectRatio>(AspectRatio{1, 1});
-        QTest::newRow("4:5") << std::optional<AspectRatio>(AspectRatio{4, 5});
-        QTest::newRow("16:9") << std::optional<AspectRatio>(AspectRatio{16, 9});
-        QTest::newRow("9:16") << std::optional<AspectRatio>(AspectRatio{9, 16});
+        QTest::newRow("1:1") << std::optional<AspectRatio>(AspectRatio { 1, 1 });
+        QTest::newRow("4:5") << std::optional<AspectRatio>(AspectRatio { 4, 5 });
+        QTest::newRow("16:9") << std::optional<AspectRatio>(AspectRatio { 16, 9 });
+        QTest::newRow("9:16") << std::optional<AspectRatio>(AspectRatio { 9, 16 });
         QTest::newRow("free") << std::optional<AspectRatio>();
     }
     void optimiseCrops_neverCutsFaces()
@@ -117,17 +123,21 @@ private slots:
         QFETCH(std::optional<AspectRatio>, aspect);
         SuggestParams params;
         // A group across a wide image: 16:9 fits all, 9:16 cannot, so it must leave some out whole.
-        CropProblem p = problem({1200, 700}, 0.5, 0.5);
-        p.faces = {{{100, 200, 80, 80}, 0.9}, {{400, 180, 90, 90}, 0.95}, {{700, 220, 70, 70}, 0.8},
-                   {{1000, 210, 80, 80}, 0.9}};
+        CropProblem p = problem({ 1200, 700 }, 0.5, 0.5);
+        p.faces = { { { 100, 200, 80, 80 }, 0.9 }, { { 400, 180, 90, 90 }, 0.95 },
+            { { 700, 220, 70, 70 }, 0.8 }, { { 1000, 210, 80, 80 }, 0.9 } };
         const AspectSuggestions result = optimiseCrops(p, aspect, 4, params);
         QVERIFY2(result.ok(), qPrintable(result.error));
         for (const CropSuggestion &s : result.suggestions) {
             int kept = 0;
             for (const Face &f : p.faces) {
                 QVERIFY2(!cuts(s.rect, f, params, p.fullSize),
-                         qPrintable(QStringLiteral("crop %1,%2 %3x%4 cuts face at %5")
-                                        .arg(s.rect.x).arg(s.rect.y).arg(s.rect.width).arg(s.rect.height).arg(f.rect.x)));
+                    qPrintable(QStringLiteral("crop %1,%2 %3x%4 cuts face at %5")
+                                   .arg(s.rect.x)
+                                   .arg(s.rect.y)
+                                   .arg(s.rect.width)
+                                   .arg(s.rect.height)
+                                   .arg(f.rect.x)));
                 kept += s.rect.contains(f.rect) ? 1 : 0;
             }
             QVERIFY(kept >= 1);
@@ -138,10 +148,10 @@ private slots:
     void optimiseCrops_keepsAllFaces_whenTheyFit()
     {
         SuggestParams params;
-        CropProblem p = problem({1000, 800}, 0.9, 0.9); // the importance pulls away from the faces
-        p.faces = {{{200, 200, 60, 60}, 0.9}, {{420, 260, 60, 60}, 0.9}};
-        for (const auto &aspect : {std::optional<AspectRatio>(AspectRatio{1, 1}), std::optional<AspectRatio>(AspectRatio{16, 9}),
-                                   std::optional<AspectRatio>()}) {
+        CropProblem p = problem({ 1000, 800 }, 0.9, 0.9); // the importance pulls away from the faces
+        p.faces = { { { 200, 200, 60, 60 }, 0.9 }, { { 420, 260, 60, 60 }, 0.9 } };
+        for (const auto &aspect : { std::optional<AspectRatio>(AspectRatio { 1, 1 }),
+                 std::optional<AspectRatio>(AspectRatio { 16, 9 }), std::optional<AspectRatio>() }) {
             const AspectSuggestions result = optimiseCrops(p, aspect, 3, params);
             QVERIFY(result.ok());
             for (const CropSuggestion &s : result.suggestions) {
@@ -153,27 +163,29 @@ private slots:
 
     void faceKeepBox_shrinksTheMargin_onlyWhenTheHeadCannotFit()
     {
-        const Rect face{100, 100, 200, 200};
-        const Size image{600, 400};
+        const Rect face { 100, 100, 200, 200 };
+        const Size image { 600, 400 };
         // Room enough: the full head box.
-        QCOMPARE(faceKeepBox(face, image, {600, 400}, 0.25), headBox(face, 0.25).intersected(Rect::fromSize(image)));
+        QCOMPARE(faceKeepBox(face, image, { 600, 400 }, 0.25),
+            headBox(face, 0.25).intersected(Rect::fromSize(image)));
         // 333 px high: the full head (360 px) does not fit, half the margin (310 px) does.
-        const Rect shrunk = faceKeepBox(face, image, {592, 333}, 0.25);
+        const Rect shrunk = faceKeepBox(face, image, { 592, 333 }, 0.25);
         QCOMPARE(shrunk, headBox(face, 0.125).intersected(Rect::fromSize(image)));
         QVERIFY(shrunk.contains(face));
         // 220 px: only the face box itself.
-        QCOMPARE(faceKeepBox(face, image, {390, 220}, 0.25), face);
+        QCOMPARE(faceKeepBox(face, image, { 390, 220 }, 0.25), face);
         // Not even the face fits: the full head box, so the face is left out whole.
-        QCOMPARE(faceKeepBox(face, image, {150, 150}, 0.25), headBox(face, 0.25).intersected(Rect::fromSize(image)));
+        QCOMPARE(faceKeepBox(face, image, { 150, 150 }, 0.25),
+            headBox(face, 0.25).intersected(Rect::fromSize(image)));
     }
 
     void optimiseCrops_holdsMustInclude()
     {
-        CropProblem p = problem({800, 600}, 0.2, 0.2);
-        p.mustInclude = {{600, 400, 150, 150}};
-        for (const auto &aspect : {std::optional<AspectRatio>(AspectRatio{1, 1}), std::optional<AspectRatio>(AspectRatio{9, 16}),
-                                   std::optional<AspectRatio>()}) {
-            const AspectSuggestions result = optimiseCrops(p, aspect, 3, SuggestParams{});
+        CropProblem p = problem({ 800, 600 }, 0.2, 0.2);
+        p.mustInclude = { { 600, 400, 150, 150 } };
+        for (const auto &aspect : { std::optional<AspectRatio>(AspectRatio { 1, 1 }),
+                 std::optional<AspectRatio>(AspectRatio { 9, 16 }), std::optional<AspectRatio>() }) {
+            const AspectSuggestions result = optimiseCrops(p, aspect, 3, SuggestParams {});
             QVERIFY2(result.ok(), qPrintable(result.error));
             for (const CropSuggestion &s : result.suggestions) {
                 QVERIFY(s.rect.contains(p.mustInclude.front()));
@@ -184,23 +196,24 @@ private slots:
 
     void optimiseCrops_saysWhy_whenMustIncludeCannotFit()
     {
-        CropProblem p = problem({800, 600});
-        p.mustInclude = {{10, 100, 780, 100}}; // 780 px wide: no 9:16 crop of a 600 px high image holds it
-        const AspectSuggestions result = optimiseCrops(p, AspectRatio{9, 16}, 2, SuggestParams{});
+        CropProblem p = problem({ 800, 600 });
+        p.mustInclude
+            = { { 10, 100, 780, 100 } }; // 780 px wide: no 9:16 crop of a 600 px high image holds it
+        const AspectSuggestions result = optimiseCrops(p, AspectRatio { 9, 16 }, 2, SuggestParams {});
         QVERIFY(!result.ok());
         QVERIFY(result.suggestions.empty());
         QVERIFY2(result.error.contains(QStringLiteral("do not fit")), qPrintable(result.error));
-        QVERIFY(optimiseCrops(p, AspectRatio{16, 9}, 1, SuggestParams{}).ok());
+        QVERIFY(optimiseCrops(p, AspectRatio { 16, 9 }, 1, SuggestParams {}).ok());
     }
 
     void optimiseCrops_includesAFaceTheRegionTouches()
     {
         // A required region overlapping a face drags the whole face in (never cut).
         SuggestParams params;
-        CropProblem p = problem({1200, 800}, 0.1, 0.1);
-        p.faces = {{{900, 300, 100, 100}, 0.9}, {{100, 300, 100, 100}, 0.9}};
-        p.mustInclude = {{880, 350, 60, 60}};
-        const AspectSuggestions result = optimiseCrops(p, AspectRatio{9, 16}, 3, params);
+        CropProblem p = problem({ 1200, 800 }, 0.1, 0.1);
+        p.faces = { { { 900, 300, 100, 100 }, 0.9 }, { { 100, 300, 100, 100 }, 0.9 } };
+        p.mustInclude = { { 880, 350, 60, 60 } };
+        const AspectSuggestions result = optimiseCrops(p, AspectRatio { 9, 16 }, 3, params);
         QVERIFY(result.ok());
         for (const CropSuggestion &s : result.suggestions) {
             QVERIFY(s.rect.contains(headBox(p.faces[0].rect, params.faceMargin)));
@@ -210,25 +223,26 @@ private slots:
 
     void optimiseCrops_alternativesAreDistinct()
     {
-        const CropProblem p = problem({1200, 800}, 0.3, 0.6);
+        const CropProblem p = problem({ 1200, 800 }, 0.3, 0.6);
         SuggestParams params;
-        const AspectSuggestions result = optimiseCrops(p, AspectRatio{1, 1}, 4, params);
+        const AspectSuggestions result = optimiseCrops(p, AspectRatio { 1, 1 }, 4, params);
         QVERIFY(result.ok());
         QVERIFY(result.suggestions.size() >= 2);
         for (size_t i = 0; i < result.suggestions.size(); ++i) {
             if (i > 0)
                 QVERIFY(result.suggestions[i].score <= result.suggestions[i - 1].score);
             for (size_t j = 0; j < i; ++j)
-                QVERIFY(iou(result.suggestions[i].rect, result.suggestions[j].rect) < params.alternativeMaxIou);
+                QVERIFY(
+                    iou(result.suggestions[i].rect, result.suggestions[j].rect) < params.alternativeMaxIou);
         }
     }
 
     void optimiseCrops_isDeterministic()
     {
-        CropProblem p = problem({1024, 683}, 0.6, 0.4);
-        p.faces = {{{500, 200, 60, 60}, 0.8}};
-        const AspectSuggestions a = optimiseCrops(p, AspectRatio{4, 5}, 3, SuggestParams{});
-        const AspectSuggestions b = optimiseCrops(p, AspectRatio{4, 5}, 3, SuggestParams{});
+        CropProblem p = problem({ 1024, 683 }, 0.6, 0.4);
+        p.faces = { { { 500, 200, 60, 60 }, 0.8 } };
+        const AspectSuggestions a = optimiseCrops(p, AspectRatio { 4, 5 }, 3, SuggestParams {});
+        const AspectSuggestions b = optimiseCrops(p, AspectRatio { 4, 5 }, 3, SuggestParams {});
         QCOMPARE(a.suggestions.size(), b.suggestions.size());
         for (size_t i = 0; i < a.suggestions.size(); ++i) {
             QCOMPARE(a.suggestions[i].rect, b.suggestions[i].rect);
@@ -239,29 +253,30 @@ private slots:
 
     void optimiseCrops_reportsTooSmallImage()
     {
-        const CropProblem p = problem({10, 5});
-        const AspectSuggestions result = optimiseCrops(p, AspectRatio{16, 9}, 1, SuggestParams{});
+        const CropProblem p = problem({ 10, 5 });
+        const AspectSuggestions result = optimiseCrops(p, AspectRatio { 16, 9 }, 1, SuggestParams {});
         QVERIFY(!result.ok());
         QVERIFY(result.suggestions.empty());
     }
 
     void evaluateCrop_scoresInUnitRange_andPrefersTheSubject()
     {
-        const CropProblem p = problem({800, 800}, 0.25, 0.25, /*radius*/ 0.12);
+        const CropProblem p = problem({ 800, 800 }, 0.25, 0.25, /*radius*/ 0.12);
         const SuggestParams params;
-        const CropCriteria onSubject = evaluateCrop(p, AspectRatio{1, 1}, {0, 0, 500, 500}, params);
-        const CropCriteria offSubject = evaluateCrop(p, AspectRatio{1, 1}, {300, 300, 500, 500}, params);
-        for (const CropCriteria &c : {onSubject, offSubject}) {
-            for (double v : {c.keep, c.tight, c.clean, c.composition, c.faces, c.size, c.score})
+        const CropCriteria onSubject = evaluateCrop(p, AspectRatio { 1, 1 }, { 0, 0, 500, 500 }, params);
+        const CropCriteria offSubject = evaluateCrop(p, AspectRatio { 1, 1 }, { 300, 300, 500, 500 }, params);
+        for (const CropCriteria &c : { onSubject, offSubject }) {
+            for (double v : { c.keep, c.tight, c.clean, c.composition, c.faces, c.size, c.score })
                 QVERIFY(v >= 0.0 && v <= 1.0);
         }
         QVERIFY(onSubject.keep > offSubject.keep);
         QVERIFY(onSubject.score > offSubject.score);
-        const CropCriteria whole = evaluateCrop(p, std::nullopt, {0, 0, 800, 800}, params);
+        const CropCriteria whole = evaluateCrop(p, std::nullopt, { 0, 0, 800, 800 }, params);
         QCOMPARE(whole.keep, 1.0);
         QCOMPARE(whole.tight, 0.0);
         // Edges through the empty floor are cleaner than edges through the subject.
-        const CropCriteria throughSubject = evaluateCrop(p, AspectRatio{1, 1}, {200, 0, 600, 600}, params);
+        const CropCriteria throughSubject
+            = evaluateCrop(p, AspectRatio { 1, 1 }, { 200, 0, 600, 600 }, params);
         QVERIFY(onSubject.clean > throughSubject.clean);
     }
 };

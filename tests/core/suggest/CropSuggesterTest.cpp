@@ -1,9 +1,9 @@
 // The whole suggester on the bundled sample photos and on generated images: faces found and never
 // cut, exact aspects at full size from a reduced decode, given faces, determinism, golden results.
 
+#include "core/suggest/CropSuggester.h"
 #include "core/geometry/AspectSolver.h"
 #include "core/io/ImageDecoder.h"
-#include "core/suggest/CropSuggester.h"
 #include "core/suggest/ImportanceMap.h"
 
 #include <QDir>
@@ -29,7 +29,8 @@ DecodedImage decodeSample(const char *name, int maxLongSide = 1024)
     return decodeImage(sample(name), options);
 }
 
-bool cutsFace(const Rect &crop, const Face &face, const SuggestParams &params, Size full, const SuggestAspect &aspect)
+bool cutsFace(
+    const Rect &crop, const Face &face, const SuggestParams &params, Size full, const SuggestAspect &aspect)
 {
     const Size largest = aspect ? largestSizeWithAspect(full, *aspect) : full;
     const Rect head = faceKeepBox(face.rect, full, largest, params.faceMargin);
@@ -50,8 +51,8 @@ cv::Mat syntheticPhoto(int w, int h)
         for (int x = 0; x < w; ++x)
             img.at<cv::Vec3b>(y, x) = cv::Vec3b(uchar(60 + 80 * x / w), uchar(90 + 60 * y / h), uchar(120));
     }
-    cv::circle(img, {w * 3 / 4, h / 2}, h / 6, cv::Scalar(20, 40, 230), cv::FILLED);
-    cv::circle(img, {w / 5, h / 4}, h / 12, cv::Scalar(200, 200, 30), cv::FILLED);
+    cv::circle(img, { w * 3 / 4, h / 2 }, h / 6, cv::Scalar(20, 40, 230), cv::FILLED);
+    cv::circle(img, { w / 5, h / 4 }, h / 12, cv::Scalar(200, 200, 30), cv::FILLED);
     return img;
 }
 
@@ -102,10 +103,12 @@ private slots:
                 QVERIFY(Rect::fromSize(image.fullSize).contains(s.rect));
                 QVERIFY(s.score >= 0.0 && s.score <= 1.0);
                 for (const Face &f : result.faces)
-                    QVERIFY2(!cutsFace(s.rect, f, request.params, image.fullSize, s.aspect), qPrintable(suggestAspectName(s.aspect)));
+                    QVERIFY2(!cutsFace(s.rect, f, request.params, image.fullSize, s.aspect),
+                        qPrintable(suggestAspectName(s.aspect)));
                 // One person: whenever the face fits a crop of the aspect, it is kept.
                 const Face &face = result.faces.front();
-                const Size largest = s.aspect ? largestSizeWithAspect(image.fullSize, *s.aspect) : image.fullSize;
+                const Size largest
+                    = s.aspect ? largestSizeWithAspect(image.fullSize, *s.aspect) : image.fullSize;
                 const bool fits = face.rect.width <= largest.width && face.rect.height <= largest.height;
                 if (fits)
                     QVERIFY2(s.rect.contains(face.rect), qPrintable(suggestAspectName(s.aspect)));
@@ -139,11 +142,11 @@ private slots:
     {
         const cv::Mat img = syntheticPhoto(800, 500);
         SuggestRequest request;
-        const Face pinned{{100, 120, 60, 60}, 1.0};
-        request.faces = std::vector<Face>{pinned};
-        request.aspects = {AspectRatio{1, 1}, AspectRatio{9, 16}, std::nullopt};
+        const Face pinned { { 100, 120, 60, 60 }, 1.0 };
+        request.faces = std::vector<Face> { pinned };
+        request.aspects = { AspectRatio { 1, 1 }, AspectRatio { 9, 16 }, std::nullopt };
         request.top = 3;
-        const SuggestResult result = suggestCrops(img, {800, 500}, request);
+        const SuggestResult result = suggestCrops(img, { 800, 500 }, request);
         QVERIFY(result.ok());
         QCOMPARE(int(result.faces.size()), 1);
         QCOMPARE(result.faces.front(), pinned);
@@ -160,9 +163,9 @@ private slots:
         const cv::Mat img = syntheticPhoto(900, 300);
         SuggestRequest request;
         request.params.faces.kind = FaceDetectorKind::None;
-        request.aspects = {AspectRatio{1, 1}, AspectRatio{3, 1}};
-        request.mustInclude = {{50, 50, 500, 100}};
-        const SuggestResult result = suggestCrops(img, {900, 300}, request);
+        request.aspects = { AspectRatio { 1, 1 }, AspectRatio { 3, 1 } };
+        request.mustInclude = { { 50, 50, 500, 100 } };
+        const SuggestResult result = suggestCrops(img, { 900, 300 }, request);
         QVERIFY(result.ok());
         QVERIFY(!result.aspects[0].ok()); // 500 px wide does not fit a 300 x 300 square
         QVERIFY(result.aspects[0].suggestions.empty());
@@ -189,11 +192,61 @@ private slots:
         }
     }
 
+    // Pinned results of the tuned defaults (docs/suggest.md): a change of the suggester that moves
+    // these noticeably must be deliberate (re-tune, re-measure, re-pin). IoU >= 0.9 leaves room
+    // for rounding and small library differences.
+    void suggestCrops_matchesGoldenSuggestions_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("aspect");
+        QTest::addColumn<int>("x");
+        QTest::addColumn<int>("y");
+        QTest::addColumn<int>("w");
+        QTest::addColumn<int>("h");
+        QTest::newRow("astronaut.png 1:1")
+            << QStringLiteral("astronaut.png") << QStringLiteral("1:1") << 0 << 3 << 505 << 505;
+        QTest::newRow("astronaut.png 16:9")
+            << QStringLiteral("astronaut.png") << QStringLiteral("16:9") << 0 << 13 << 496 << 279;
+        QTest::newRow("chelsea.png free")
+            << QStringLiteral("chelsea.png") << QStringLiteral("free") << 9 << 13 << 416 << 264;
+        QTest::newRow("coffee.png 4:5")
+            << QStringLiteral("coffee.png") << QStringLiteral("4:5") << 143 << 4 << 312 << 390;
+        QTest::newRow("grace_hopper.jpg 4:5")
+            << QStringLiteral("grace_hopper.jpg") << QStringLiteral("4:5") << 10 << 0 << 460 << 575;
+        QTest::newRow("rocket.jpg 9:16")
+            << QStringLiteral("rocket.jpg") << QStringLiteral("9:16") << 282 << 27 << 225 << 400;
+    }
+    void suggestCrops_matchesGoldenSuggestions()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, aspect);
+        QFETCH(int, x);
+        QFETCH(int, y);
+        QFETCH(int, w);
+        QFETCH(int, h);
+        const DecodedImage image = decodeSample(qPrintable(name));
+        QVERIFY(image.ok());
+        SuggestRequest request;
+        request.aspects = *parseSuggestAspects(aspect);
+        const SuggestResult result = suggestCrops(image.pixels, image.fullSize, request);
+        QVERIFY(result.ok());
+        QVERIFY(result.aspects.front().ok());
+        const Rect got = result.aspects.front().suggestions.front().rect;
+        const Rect pinned { x, y, w, h };
+        QVERIFY2(iou(got, pinned) >= 0.9,
+            qPrintable(QStringLiteral("got %1,%2 %3x%4, IoU %5 with the pinned rect")
+                           .arg(got.x)
+                           .arg(got.y)
+                           .arg(got.width)
+                           .arg(got.height)
+                           .arg(iou(got, pinned))));
+    }
+
     void analyseImage_reportsUnusablePixels()
     {
-        const ImageAnalysis empty = analyseImage(cv::Mat(), {10, 10});
+        const ImageAnalysis empty = analyseImage(cv::Mat(), { 10, 10 });
         QVERIFY(!empty.ok());
-        const SuggestResult result = suggestCrops(empty, SuggestRequest{});
+        const SuggestResult result = suggestCrops(empty, SuggestRequest {});
         QVERIFY(!result.ok());
         QVERIFY(result.aspects.empty());
     }
