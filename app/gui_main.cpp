@@ -3,16 +3,25 @@
 //   cropwise [PATH...]                 open image files and/or folders
 //   cropwise --shortcuts-markdown      print docs/shortcuts.md (generated from ui/Shortcuts.cpp)
 //   cropwise --screenshot FILE PATH... open PATH, save a picture of the window to FILE, quit
+//   cropwise --renditions SET PATH...  open with the Renditions panel showing SET (e.g. social)
+//   cropwise --panel TITLE PATH...     open with that panel (dock) shown in front, e.g. Labels
+//   cropwise --suggest PATH...         suggest crops for every open image, faces + heat map on
 //                                      (for docs; run under Xvfb)
 
 #include "ui/MainWindow.h"
 #include "ui/Shortcuts.h"
 #include "ui/Theme.h"
 #include "ui/canvas/CropCanvas.h"
+#include "ui/renditions/RenditionsFeature.h"
+#include "ui/renditions/RenditionsPanel.h"
+#include "ui/review/ReviewController.h"
+#include "ui/review/ReviewWorkbench.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
+#include <QEventLoop>
 #include <QIcon>
 #include <QScreen>
 #include <QTextStream>
@@ -63,6 +72,20 @@ int main(int argc, char *argv[])
     parser.addOption(markdown);
     parser.addOption(screenshot);
     parser.addOption(windowSize);
+    QCommandLineOption renditions(QStringLiteral("renditions"),
+        QApplication::translate("main", "Show the Renditions panel with this set (social, web, print or yours)."),
+        QStringLiteral("SET"));
+    parser.addOption(renditions);
+    QCommandLineOption panel(QStringLiteral("panel"),
+        QApplication::translate(
+            "main", "Show this panel in front of the panels tabbed with it (e.g. Labels)."),
+        QStringLiteral("TITLE"));
+    parser.addOption(panel);
+    QCommandLineOption suggest(QStringLiteral("suggest"),
+        QApplication::translate("main",
+            "Suggest crops for every open image and turn on the faces and heat-map overlays "
+            "(before --screenshot takes its picture)."));
+    parser.addOption(suggest);
     parser.process(app);
 
     cropwise::applyCropwiseTheme(app);
@@ -73,10 +96,46 @@ int main(int argc, char *argv[])
             window.resize(wh[0].toInt(), wh[1].toInt());
     }
     window.show();
+    if (parser.isSet(renditions)) {
+        window.renditions()->panel()->setCurrentSet(parser.value(renditions));
+        window.renditions()->showPanel();
+    }
+
+    if (parser.isSet(panel)) {
+        for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
+            if (dock->windowTitle().compare(parser.value(panel), Qt::CaseInsensitive) == 0) {
+                dock->show();
+                dock->raise();
+            }
+        }
+    }
 
     QStringList paths;
     for (const QString &arg : parser.positionalArguments())
         paths << QDir::current().absoluteFilePath(arg);
+
+    if (parser.isSet(suggest)) {
+        // Connected before the screenshot's handler, so the picture shows the finished run: the
+        // wait is a local event loop (a documentation tool's start-up, not the app's normal path).
+        QObject::connect(
+            &window, &cropwise::MainWindow::imageShown, &window,
+            [&window] {
+                using cropwise::ShortcutId;
+                window.action(ShortcutId::ToggleFaces)->setChecked(true);
+                window.action(ShortcutId::ToggleHeatMap)->setChecked(true);
+                cropwise::ReviewController *review = window.review()->controller();
+                window.action(ShortcutId::SuggestFolder)->trigger();
+                QEventLoop wait;
+                QObject::connect(
+                    review, &cropwise::ReviewController::jobStateChanged, &wait, [&wait, review] {
+                        if (!review->isSuggesting())
+                            wait.quit();
+                    });
+                if (review->isSuggesting())
+                    wait.exec();
+            },
+            Qt::SingleShotConnection);
+    }
 
     if (parser.isSet(screenshot)) {
         const QString out = parser.value(screenshot);

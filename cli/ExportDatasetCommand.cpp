@@ -6,6 +6,7 @@
 #include "core/annotations/ObjectBoxStore.h"
 #include "core/io/ImageProbe.h"
 #include "core/model/ImageCatalog.h"
+#include "core/model/ReviewState.h"
 #include "core/model/Sidecar.h"
 
 #include <QDir>
@@ -339,6 +340,8 @@ int runExportDataset(const QStringList &args)
         DatasetSource source;
         source.imagePath = e.path;
         source.crops = state->crops;
+        // Pending and rejected suggestions are review material, not training data (as in the app).
+        source.crops.removeIf([](const Crop &crop) { return !isFinalCrop(crop); });
         source.userTurn = state->userTurn;
         const ImageAnnotations found = objectsByImage.value(imageKey(e.path));
         source.objects = found.boxes;

@@ -13,6 +13,7 @@
 #include "ui/Plural.h"
 #include "ui/RecentFiles.h"
 #include "ui/canvas/CropCanvas.h"
+#include "ui/labels/LabelsWorkbench.h"
 #include "ui/commands/PasteCropsCommand.h"
 #include "ui/dialogs/ShortcutsDialog.h"
 #include "ui/panels/CropListPanel.h"
@@ -20,6 +21,8 @@
 #include "ui/panels/MessageBar.h"
 #include "ui/panels/ThumbnailModel.h"
 #include "ui/panels/ThumbnailStrip.h"
+#include "ui/renditions/RenditionsFeature.h"
+#include "ui/review/ReviewWorkbench.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -129,6 +132,8 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     createStatusBar();
     connectSignals();
+    m_labels = new LabelsWorkbench(this); // labels, verified, object boxes, datasets (issue 6)
+    m_review = new ReviewWorkbench(this); // suggestions: background runs, triage, overlays (issue 4)
     readSettings();
     updateActions();
     updateStatus();
@@ -255,6 +260,9 @@ void MainWindow::createMenus()
     m_recent->populateMenu(m_recentMenu);
     file->addSeparator();
     add(file, ShortcutId::ExportCrops);
+    add(file, ShortcutId::ExportRenditions);
+    add(file, ShortcutId::ImportObjectBoxes);
+    add(file, ShortcutId::ExportDataset);
     file->addSeparator();
     add(file, ShortcutId::Quit);
 
@@ -305,6 +313,27 @@ void MainWindow::createMenus()
     QMenu *panels = view->addMenu(tr("&Panels"));
     panels->setObjectName(QStringLiteral("panelsMenu"));
     add(view, ShortcutId::FullScreen);
+
+    QMenu *labels = menuBar()->addMenu(tr("&Labels"));
+    labels->setObjectName(QStringLiteral("labelsMenu"));
+    for (int n = 1; n <= 9; ++n)
+        add(labels, ShortcutId(int(ShortcutId::LabelHotkey1) + n - 1));
+    labels->addSeparator();
+    add(labels, ShortcutId::ToggleVerified);
+    add(labels, ShortcutId::ToggleObjectBoxes);
+
+    QMenu *review = menuBar()->addMenu(tr("&Review"));
+    review->setObjectName(QStringLiteral("reviewMenu"));
+    for (ShortcutId id : { ShortcutId::SuggestImage, ShortcutId::SuggestFolder, ShortcutId::AcceptSuggestion,
+             ShortcutId::RejectSuggestion, ShortcutId::RestoreSuggestion, ShortcutId::AcceptAllSuggestions,
+             ShortcutId::NextSuggestion, ShortcutId::PreviousSuggestion, ShortcutId::NextAlternative,
+             ShortcutId::PreviousAlternative, ShortcutId::MustIncludeArea, ShortcutId::ClearMustInclude,
+             ShortcutId::ToggleFaces, ShortcutId::ToggleHeatMap, ShortcutId::ShowReviewMetrics }) {
+        if (id == ShortcutId::AcceptSuggestion || id == ShortcutId::NextSuggestion
+            || id == ShortcutId::MustIncludeArea || id == ShortcutId::ToggleFaces)
+            review->addSeparator();
+        add(review, id);
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     add(help, ShortcutId::ShowShortcuts);
@@ -394,6 +423,7 @@ void MainWindow::createDocks()
         panels->addAction(m_cropDock->toggleViewAction());
         panels->addAction(m_stripDock->toggleViewAction());
     }
+    m_renditions = new RenditionsFeature(this, m_session, m_controller, m_canvas);
 }
 
 void MainWindow::createStatusBar()
@@ -679,6 +709,7 @@ void MainWindow::onCurrentImageChanged(int index, const QString &path)
     m_controller->setUndoStack(doc ? m_session->undoStack(path) : nullptr);
     m_controller->setDocument(doc);
     m_cropPanel->setDocument(doc);
+    m_renditions->setDocument(doc, doc ? m_session->undoStack(path) : nullptr);
     if (doc) {
         connect(doc, &ImageDocument::changed, this, &MainWindow::updateActions, Qt::UniqueConnection);
         connect(doc, &ImageDocument::userTurnChanged, this, &MainWindow::updateStatus, Qt::UniqueConnection);
@@ -961,6 +992,11 @@ bool MainWindow::exportCrops(const ExportSettings &settings, ExportDialog::Scope
         return false;
     }
     return false;
+}
+
+bool MainWindow::exportDataset(const DatasetRequest &request)
+{
+    return m_labels->exportDataset(request);
 }
 
 void MainWindow::onExportFinished(const ExportSummary &summary)

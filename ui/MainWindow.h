@@ -54,8 +54,12 @@ class ExportRunner;
 class ImageSession;
 class MessageBar;
 class RecentFiles;
+class RenditionsFeature;
 class ThumbnailModel;
 class ThumbnailStrip;
+class LabelsWorkbench;
+class ReviewWorkbench;
+struct DatasetRequest;
 struct ExportSummary;
 
 class MainWindow : public QMainWindow
@@ -88,6 +92,9 @@ public:
     // Plans and starts an export without the dialog (the dialog calls it too). False when nothing
     // was started (nothing to export, the user cancelled at the overwrite question, folder error).
     bool exportCrops(const ExportSettings &settings, ExportDialog::Scope scope);
+    // Starts a dataset export without the dialog (ui/labels/LabelsWorkbench.h); false when nothing
+    // was started. LabelsWorkbench::datasetExported() reports the result.
+    bool exportDataset(const DatasetRequest &request);
 
     // --- For tests and tools ---------------------------------------------------------------------
     ImageSession *session() const { return m_session; }
@@ -97,7 +104,10 @@ public:
     ThumbnailModel *thumbnailModel() const { return m_thumbnails; }
     CropListPanel *cropPanel() const { return m_cropPanel; }
     MessageBar *messageBar() const { return m_messageBar; }
+    LabelsWorkbench *labels() const { return m_labels; } // labels, verified, object boxes, datasets
+    ReviewWorkbench *review() const { return m_review; } // review of automatic suggestions
     ExportRunner *exportRunner() const { return m_exportFlow->runner(); }
+    RenditionsFeature *renditions() const { return m_renditions; }
     QAction *action(ShortcutId id) const { return m_actions.value(id); }
     QList<QAction *> allActions() const { return m_actions.values(); }
     QComboBox *aspectCombo() const;
@@ -164,7 +174,10 @@ private:
     CropListPanel *m_cropPanel;
     MessageBar *m_messageBar;
     ExportFlow *m_exportFlow;
+    LabelsWorkbench *m_labels = nullptr;
+    ReviewWorkbench *m_review = nullptr;
     RecentFiles *m_recent;
+    RenditionsFeature *m_renditions = nullptr; // the Renditions dock and export (ui/renditions/)
     QDockWidget *m_cropDock = nullptr;
     QDockWidget *m_stripDock = nullptr;
     QMenu *m_recentMenu = nullptr;

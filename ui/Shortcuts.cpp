@@ -347,7 +347,8 @@ QString shortcutsMarkdown()
         "Plain arrow keys nudge the selected crop, so images change with **Page Down / Page Up** or "
         "**Ctrl+Right / Ctrl+Left**. Keys marked *canvas* work while the photo has keyboard focus "
         "(click it). Suggestions are reviewed with **A** / **R** (accept / reject), **N** (next pending) "
-        "and **C** (next alternative). **Space** tapped on the photo marks the image verified; held while dragging it pans.\n");
+        "and **C** (next alternative). **Space** tapped on the photo marks the image verified; held while "
+        "dragging it pans.\n");
     ShortcutCategory current = ShortcutCategory::Help;
     bool first = true;
     for (const ShortcutEntry &e : shortcutTable()) {

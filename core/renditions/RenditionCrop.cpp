@@ -2,6 +2,7 @@
 
 #include "core/geometry/AspectSolver.h"
 #include "core/io/CropExport.h"
+#include "core/model/ReviewState.h"
 
 #include <QJsonValue>
 
@@ -49,8 +50,11 @@ Crop makeRenditionCrop(const Rendition &rendition, const Rect &rect)
     return crop;
 }
 
-std::optional<Crop> linkedCrop(const QList<Crop> &crops, const Rendition &rendition)
+std::optional<Crop> linkedCrop(const QList<Crop> &allCrops, const Rendition &rendition)
 {
+    // A rejected suggestion is a "no", never the crop to publish.
+    QList<Crop> crops = allCrops;
+    crops.removeIf([](const Crop &c) { return reviewStatus(c) == ReviewStatus::Rejected; });
     for (const Crop &c : crops) {
         if (renditionTag(c).compare(rendition.name, Qt::CaseInsensitive) == 0)
             return c;

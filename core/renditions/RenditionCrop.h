@@ -33,7 +33,8 @@ void setRenditionTag(Crop &crop, const QString &renditionName);
 // A new crop for the linked editor: named and tagged after the rendition, aspect locked to it.
 Crop makeRenditionCrop(const Rendition &rendition, const Rect &rect);
 
-// The saved crop linked to the rendition by the rule above; nullopt when none.
+// The saved crop linked to the rendition by the rule above, rejected suggestions left out;
+// nullopt when none.
 std::optional<Crop> linkedCrop(const QList<Crop> &crops, const Rendition &rendition);
 
 enum class CropSource {

@@ -322,6 +322,36 @@ private slots:
         QVERIFY2(why.isEmpty(), qPrintable(why));
     }
 
+    void suggestions_onlyFinalCropsAreExported()
+    {
+        // Pending and rejected suggestions are review material: only manual, accepted and edited
+        // crops make the dataset (the app's rule, docs/review.md).
+        const QString folder = m_dir.filePath(QStringLiteral("reviewed"));
+        QVERIFY(write(folder + QStringLiteral("/s.png"), encodeWithOpenCv(quadrantImage(64, 48), ".png")));
+        const auto reviewed = [](const char *name, const char *status, int x) {
+            return QJsonObject { { QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
+                { QStringLiteral("name"), QString::fromLatin1(name) }, { QStringLiteral("label"), QStringLiteral("dog") },
+                { QStringLiteral("rect"), QJsonArray { x, 0, 16, 16 } }, { QStringLiteral("aspect"), QStringLiteral("1:1") },
+                { QStringLiteral("review"),
+                    QJsonObject { { QStringLiteral("status"), QString::fromLatin1(status) },
+                        { QStringLiteral("suggested"), QJsonArray { x, 0, 16, 16 } },
+                        { QStringLiteral("aspect"), QStringLiteral("1:1") } } } };
+        };
+        QJsonObject root = QJsonDocument::fromJson(sidecar(QStringLiteral("s.png"), 64, 48,
+                                                       { { QStringLiteral("manual"), QStringLiteral("dog"), 0, 16, 16, 16 } }))
+                               .object();
+        QJsonArray crops = root.value(QStringLiteral("crops")).toArray();
+        crops << reviewed("pending", "suggested", 0) << reviewed("no", "rejected", 16) << reviewed("yes", "accepted", 32);
+        root.insert(QStringLiteral("crops"), crops);
+        QVERIFY(write(folder + QStringLiteral("/s.png.cropwise.json"), QJsonDocument(root).toJson()));
+
+        const CliRun run = cli({ QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"),
+            m_dir.filePath(QStringLiteral("out-reviewed")), folder });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(summary.value(QStringLiteral("crops")).toInt(), 2); // "manual" and "yes"
+    }
+
     void existingDataset_isRefused_unlessOverwrite()
     {
         const QString out = m_dir.filePath(QStringLiteral("out-again"));

@@ -438,8 +438,9 @@ void CropCanvas::paintEvent(QPaintEvent *event)
         if (crop.id == focusId)
             continue;
         const QRectF r = onCanvas(crop.rect);
-        overlay::paintFrame(painter, r, overlay::FrameStyle::Other, dpr);
-        overlay::paintCaption(painter, r, caption(crop), overlay::FrameStyle::Other, viewport);
+        const QColor labelColour = m_labelColours.value(crop.label);
+        overlay::paintFrame(painter, r, overlay::FrameStyle::Other, dpr, labelColour);
+        overlay::paintCaption(painter, r, caption(crop), overlay::FrameStyle::Other, viewport, labelColour);
     }
     painter.restore();
 
@@ -452,10 +453,17 @@ void CropCanvas::paintEvent(QPaintEvent *event)
             overlay::paintHandles(painter, r, dpr);
         if (!focusId.isEmpty() && m_document) {
             if (const auto crop = m_document->crop(focusId))
-                overlay::paintCaption(painter, r, caption(*crop), style, viewport);
+                overlay::paintCaption(
+                    painter, r, caption(*crop), style, viewport, m_labelColours.value(crop->label));
         }
         overlay::paintReadout(painter, r, overlay::readoutText(focus->size(), m_aspect), viewport);
     }
+}
+
+void CropCanvas::setLabelColours(const QHash<QString, QColor> &colours)
+{
+    m_labelColours = colours;
+    update();
 }
 
 void CropCanvas::addLayer(CanvasLayer *layer)

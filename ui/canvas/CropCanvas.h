@@ -41,6 +41,8 @@
 #include "ui/canvas/GuideOverlay.h"
 #include "ui/commands/CropEditKind.h"
 
+#include <QColor>
+#include <QHash>
 #include <QImage>
 #include <QPointF>
 #include <QPointer>
@@ -107,6 +109,9 @@ public:
     // Extra drawings (faces, heat map, object boxes), painted in the order added at their depth.
     // Not owned; a destroyed layer drops out by itself.
     void addLayer(CanvasLayer *layer);
+    // Training-label colours (label name -> colour): a crop with a listed label gets a frame and a
+    // caption dot in that colour. Empty = the neutral frames.
+    void setLabelColours(const QHash<QString, QColor> &colours);
     // The crop rect as shown now: the live preview while it is dragged, else the model's.
     std::optional<Rect> shownRect(const QString &cropId) const;
     bool isDragging() const;
@@ -200,6 +205,7 @@ private:
 
     CanvasImage *m_image = nullptr;
     QList<QPointer<CanvasLayer>> m_layers;
+    QHash<QString, QColor> m_labelColours;
     QPointer<const ImageDocument> m_document;
     QString m_path;
     QString m_selectedId;

@@ -82,13 +82,19 @@ void paintDimming(
     painter.restore();
 }
 
-void paintFrame(QPainter &painter, const QRectF &crop, FrameStyle style, double dpr)
+void paintFrame(QPainter &painter, const QRectF &crop, FrameStyle style, double dpr, const QColor &colour)
 {
     const double u = unit(dpr);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);
-    fillOutsideFrame(painter, crop, u, style == FrameStyle::Other ? kOtherFrameColor : kFrameColor);
-    fillOutsideFrame(painter, crop.adjusted(-u, -u, u, u), u, kHaloColor);
+    const QColor other = colour.isValid() ? colour : kOtherFrameColor;
+    fillOutsideFrame(painter, crop, u, style == FrameStyle::Other ? other : kFrameColor);
+    double halo = u;
+    if (style == FrameStyle::Other && colour.isValid()) { // a labelled crop: two device pixels, readable
+        fillOutsideFrame(painter, crop.adjusted(-u, -u, u, u), u, colour);
+        halo = 2 * u;
+    }
+    fillOutsideFrame(painter, crop.adjusted(-halo, -halo, halo, halo), u, kHaloColor);
     painter.restore();
 }
 
@@ -189,8 +195,8 @@ void paintGuides(QPainter &painter, const QRectF &crop, GuideOverlay guides, Fra
     painter.restore();
 }
 
-void paintCaption(
-    QPainter &painter, const QRectF &crop, const QString &text, FrameStyle style, const QRectF &viewport)
+void paintCaption(QPainter &painter, const QRectF &crop, const QString &text, FrameStyle style,
+    const QRectF &viewport, const QColor &labelColour)
 {
     if (text.isEmpty())
         return;
@@ -213,6 +219,15 @@ void paintCaption(
         paintPill(painter, pill, shown, QColor(0, 0, 0, 165), QColor(255, 255, 255, 235));
     else
         paintPill(painter, pill, shown, QColor(255, 255, 255, 238), QColor(20, 20, 20));
+    if (labelColour.isValid()) {
+        // The label's colour as a dot just left of the pill: ties the crop to the Labels panel.
+        const double d = std::round(height * 0.55);
+        const QRectF dot(pill.left() - d - 3, pill.center().y() - d / 2, d, d);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setPen(QPen(QColor(0, 0, 0, 170), 1.2));
+        painter.setBrush(labelColour);
+        painter.drawEllipse(dot.left() >= viewport.left() ? dot : dot.translated(pill.width() + d + 6, 0));
+    }
     painter.restore();
 }
 

@@ -12,6 +12,7 @@
 #include "core/geometry/Rect.h"
 #include "ui/canvas/GuideOverlay.h"
 
+#include <QColor>
 #include <QList>
 #include <QRectF>
 #include <QString>
@@ -41,7 +42,9 @@ void paintDimming(
     QPainter &painter, const QRectF &imageOnCanvas, const QList<QRectF> &clearRects, DimStrength strength);
 
 // The frame of a crop (drawn just outside its edges, so the crop's own pixels stay visible).
-void paintFrame(QPainter &painter, const QRectF &crop, FrameStyle style, double dpr);
+// colour: an Other frame in that colour (its training label's) instead of the neutral one.
+void paintFrame(
+    QPainter &painter, const QRectF &crop, FrameStyle style, double dpr, const QColor &colour = {});
 
 // Corner brackets and edge bars of a selected crop.
 void paintHandles(QPainter &painter, const QRectF &crop, double dpr);
@@ -50,8 +53,9 @@ void paintHandles(QPainter &painter, const QRectF &crop, double dpr);
 void paintGuides(QPainter &painter, const QRectF &crop, GuideOverlay guides, FrameStyle style, double dpr);
 
 // The name (and label) tag at the crop's top-left corner, above it when there is room in viewport.
-void paintCaption(
-    QPainter &painter, const QRectF &crop, const QString &text, FrameStyle style, const QRectF &viewport);
+// labelColour: a dot of the crop's label colour before the text (invalid = none).
+void paintCaption(QPainter &painter, const QRectF &crop, const QString &text, FrameStyle style,
+    const QRectF &viewport, const QColor &labelColour = {});
 
 // "1080 × 1350 · 4:5" below the crop (inside it when there is no room), kept inside viewport.
 void paintReadout(QPainter &painter, const QRectF &crop, const QString &text, const QRectF &viewport);

@@ -37,14 +37,28 @@ QString SetCropRectCommand::textFor(CropEditKind kind)
 
 void SetCropRectCommand::redo()
 {
-    if (m_document)
-        m_document->setCropRect(m_cropId, m_after);
+    if (!m_document)
+        return;
+    if (!m_cropBefore)
+        m_cropBefore = m_document->crop(m_cropId);
+    m_document->setCropRect(m_cropId, m_after);
 }
 
 void SetCropRectCommand::undo()
 {
-    if (m_document)
-        m_document->setCropRect(m_cropId, m_before);
+    if (!m_document)
+        return;
+    // setCropRect() would apply the review edit rule again (suggested -> edited) on the way back:
+    // restore the rect together with the review the crop had before.
+    const std::optional<Crop> now = m_document->crop(m_cropId);
+    if (now && m_cropBefore && m_cropBefore->rect == m_before && now->review != m_cropBefore->review) {
+        Crop restored = *now;
+        restored.rect = m_before;
+        restored.review = m_cropBefore->review;
+        m_document->setCrop(restored);
+        return;
+    }
+    m_document->setCropRect(m_cropId, m_before);
 }
 
 int SetCropRectCommand::id() const

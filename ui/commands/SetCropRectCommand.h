@@ -1,16 +1,21 @@
 #pragma once
 
 // Changes one crop's rect: "Move crop", "Resize crop", "Nudge crop", "Set crop size", "Fit crop to
-// ratio". Carries before/after values. Consecutive NUDGES of the same crop merge into one undo step
+// ratio". Carries before/after values (and the whole crop as it was before the first redo, so undo
+// also restores its review status: a dragged suggestion becomes "edited", undo makes it
+// "suggested" again). Consecutive NUDGES of the same crop merge into one undo step
 // (one arrow-key burst = one undo); moves and resizes never merge.
 
 #include "core/geometry/Rect.h"
+#include "core/model/Crop.h"
 #include "core/model/ImageDocument.h"
 #include "ui/commands/CropEditKind.h"
 
 #include <QPointer>
 #include <QString>
 #include <QUndoCommand>
+
+#include <optional>
 
 namespace cropwise {
 
@@ -41,6 +46,7 @@ private:
     Rect m_before;
     Rect m_after;
     CropEditKind m_kind;
+    std::optional<Crop> m_cropBefore; // taken on the first redo(); undo() restores its review
 };
 
 } // namespace cropwise

@@ -1,8 +1,10 @@
 #include "ui/panels/CropListModel.h"
 
 #include "core/model/ImageDocument.h"
+#include "core/model/ReviewState.h"
 #include "ui/CropEditController.h"
 #include "ui/panels/CropReadout.h"
+#include "ui/review/ReviewPainting.h"
 
 #include <QColor>
 
@@ -93,6 +95,12 @@ QVariant CropListModel::data(const QModelIndex &index, int role) const
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && index.column() == LabelColumn && crop->label.isEmpty())
         return QColor(0x70, 0x70, 0x70);
+    // A crop from a suggestion (ui/review/): a dot in its review status colour, and its score and
+    // the suggester's reasons in the tool tip.
+    if (crop->review && role == Qt::DecorationRole && index.column() == NameColumn)
+        return review::statusColor(reviewStatus(*crop));
+    if (crop->review && role == Qt::ToolTipRole)
+        return review::suggestionSummary(*crop);
     if (role == Qt::ToolTipRole)
         return tr("%1 — x %2, y %3, %4")
             .arg(crop->name)

@@ -176,6 +176,8 @@ QVariant ThumbnailModel::data(const QModelIndex &index, int role) const
         return item.imageSize;
     case VerifiedRole:
         return item.verified;
+    case PendingReviewRole:
+        return item.pendingReview;
     case ThumbnailRole:
     case Qt::DecorationRole:
         if (item.state == State::Pending)
@@ -261,6 +263,15 @@ void ThumbnailModel::setVerified(const QString &path, bool verified)
 bool ThumbnailModel::isVerified(int row) const
 {
     return row >= 0 && row < m_items.size() && m_items[row].verified;
+}
+
+void ThumbnailModel::setPendingReview(int row, int pending)
+{
+    if (row < 0 || row >= m_items.size() || m_items[row].pendingReview == pending)
+        return;
+    m_items[row].pendingReview = pending;
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i, { PendingReviewRole });
 }
 
 } // namespace cropwise

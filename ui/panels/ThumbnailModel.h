@@ -40,6 +40,7 @@ public:
         ImageSizeRole, // QSize: displayed full-resolution size, once known
         ThumbnailRole, // QImage (null until ready or on failure)
         VerifiedRole, // bool: the image is marked verified (check mark); set by setVerified()
+        PendingReviewRole, // int: suggestions still to review (amber badge); set by setPendingReview()
     };
     enum class State { Pending, Ready, Warning, Failed };
 
@@ -59,6 +60,9 @@ public:
     // mirrors it here). Unknown paths are ignored. Emits dataChanged for the row when it changes.
     void setVerified(const QString &path, bool verified);
     bool isVerified(int row) const;
+    // How many suggested crops of row still await a decision (ui/review/ mirrors its review index
+    // here). Out-of-range rows are ignored. Emits dataChanged for the row when it changes.
+    void setPendingReview(int row, int pending);
     QString problem(int row) const;
     bool isLoading() const { return m_settled < m_items.size(); }
     int failedCount() const;
@@ -82,6 +86,7 @@ private:
         QSize imageSize;
         QString problem;
         bool verified = false;
+        int pendingReview = 0;
     };
     struct Result;
     static Result load(const QString &path, int longSide);

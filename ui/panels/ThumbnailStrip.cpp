@@ -4,6 +4,7 @@
 #include "ui/panels/ThumbnailModel.h"
 
 #include <QApplication>
+#include <QFontMetricsF>
 #include <QIcon>
 #include <QPainter>
 #include <QPainterPath>
@@ -104,7 +105,24 @@ void ThumbnailDelegate::paint(
         painter->drawEllipse(c, 8.5, 8.5);
         painter->setPen(QPen(Qt::white, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter->setBrush(Qt::NoBrush);
-        painter->drawPolyline(QPolygonF({ c + QPointF(-4, 0.5), c + QPointF(-1.2, 3.2), c + QPointF(4.2, -3) }));
+        painter->drawPolyline(
+            QPolygonF({ c + QPointF(-4, 0.5), c + QPointF(-1.2, 3.2), c + QPointF(4.2, -3) }));
+    }
+
+    if (const int pending = index.data(ThumbnailModel::PendingReviewRole).toInt(); pending > 0) {
+        // Suggestions to review (ui/review/): an amber pill with their count at the top-left corner.
+        QFont f = option.font;
+        f.setPointSizeF(f.pointSizeF() * 0.8);
+        f.setBold(true);
+        const QString text = QString::number(pending);
+        const qreal w = qMax<qreal>(17, QFontMetricsF(f).horizontalAdvance(text) + 10);
+        const QRectF pill(box.left() + 4, box.top() + 3, w, 17);
+        painter->setPen(QPen(QColor(0x1d, 0x1d, 0x1d), 1.5));
+        painter->setBrush(QColor(0xe8, 0xb0, 0x3a));
+        painter->drawRoundedRect(pill, 8.5, 8.5);
+        painter->setFont(f);
+        painter->setPen(QColor(0x1a, 0x1a, 0x1a));
+        painter->drawText(pill, Qt::AlignCenter, text);
     }
 
     // File name, elided in the middle (the end of a camera file name is what tells files apart).

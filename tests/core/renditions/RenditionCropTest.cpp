@@ -4,6 +4,8 @@
 
 #include "core/renditions/RenditionCrop.h"
 
+#include "core/model/ReviewState.h"
+
 #include <QTest>
 
 using namespace cropwise;
@@ -68,6 +70,18 @@ private slots:
         QCOMPARE(linkedCrop({ free, otherRendition }, kSquare), std::nullopt);
         // "original" renditions link by tag only (every crop has "its own" aspect).
         QCOMPARE(linkedCrop({ free, byRect }, kFull), std::nullopt);
+    }
+
+    void linkedCrop_skipsRejectedSuggestions()
+    {
+        SuggestionRecord suggestion;
+        suggestion.rect = { 0, 0, 900, 900 };
+        suggestion.aspect = AspectRatio { 1, 1 };
+        suggestion.score = 0.8;
+        const Crop rejected = rejectedCrop(cropFromSuggestion(suggestion, QStringLiteral("test"), QStringLiteral("1:1")));
+        const Crop accepted = acceptedCrop(cropFromSuggestion(suggestion, QStringLiteral("test"), QStringLiteral("1:1")));
+        QCOMPARE(linkedCrop({ rejected }, kSquare), std::nullopt);
+        QCOMPARE(linkedCrop({ rejected, accepted }, kSquare)->id, accepted.id);
     }
 
     void choose_followsSavedThenSuggestedThenCentred()
