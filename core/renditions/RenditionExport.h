@@ -147,7 +147,10 @@ ImageExportResult exportPlannedImage(const PlannedImage &image, const RenditionE
 // All images of the plan on `pool` (nullptr: the global pool; it must outlive the future). Results
 // in plan order: future.resultAt(i) belongs to plan.images[i]. Progress: images done of
 // plan.images.size(). cancel() stops before the next image (renditions of an image already running
-// are finished, so no rendition is half-done).
+// are finished, so no rendition is half-done). Caveat: QFuture drops the results that arrive after
+// cancel(), so images that were running then are written but not reported; a caller that must
+// report every written file after a cancel runs exportPlannedImage() per image itself (as the GUI's
+// RenditionExportRunner does) instead of this function.
 QFuture<ImageExportResult> startRenditionExport(
     const RenditionExportPlan &plan, const RenditionExportOptions &options, QThreadPool *pool = nullptr);
 

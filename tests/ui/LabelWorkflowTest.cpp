@@ -319,6 +319,12 @@ void LabelWorkflowTest::spaceTap_togglesVerified_butSpaceDragPans()
     QTest::keyClick(canvas, Qt::Key_Space);
     QVERIFY(w.session()->flushAll().isEmpty());
     QVERIFY(peekSidecar(w.session()->sidecarStore(), doc->imagePath()).state.verified);
+
+    // Reopened in a new window, the filmstrip shows the saved mark (sidecars read in the background).
+    MainWindow again;
+    QVERIFY(open(again, f));
+    QTRY_VERIFY_WITH_TIMEOUT(again.thumbnailModel()->isVerified(0), 30000); // background work: slow under sanitizers
+    QVERIFY(!again.thumbnailModel()->isVerified(1));
 }
 
 void LabelWorkflowTest::labelSet_editsAreSaved_andRenameRelabelsCrops()

@@ -131,7 +131,7 @@ void MainWindowTest::openFolder_showsFirstImage_andKeysStepThroughImages()
 
     QCOMPARE(w.session()->count(), 6);
     QCOMPARE(w.session()->currentIndex(), 0);
-    QTRY_VERIFY(w.canvas()->hasImage());
+    QTRY_VERIFY_WITH_TIMEOUT(w.canvas()->hasImage(), 30000); // background work: slow under sanitizers
     QVERIFY(w.statusText().contains(QStringLiteral("1 / 6")));
     QCOMPARE(w.thumbnailStrip()->currentRow(), 0);
 
@@ -156,7 +156,7 @@ void MainWindowTest::openFolder_showsFirstImage_andKeysStepThroughImages()
     const QRect r = w.thumbnailStrip()->visualRect(w.thumbnailModel()->index(3));
     QTest::mouseClick(w.thumbnailStrip()->viewport(), Qt::LeftButton, Qt::NoModifier, r.center());
     QCOMPARE(w.session()->currentIndex(), 3);
-    QTRY_VERIFY(!w.thumbnailModel()->isLoading());
+    QTRY_VERIFY_WITH_TIMEOUT(!w.thumbnailModel()->isLoading(), 30000); // background work: slow under sanitizers
     QCOMPARE(w.thumbnailModel()->failedCount(), 0);
     QVERIFY(!w.messageBar()->isVisible());
 }
@@ -173,7 +173,7 @@ void MainWindowTest::drawCrop_onCanvas_isUndoable_andSurvivesQuitAndReopen()
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.openPaths({ dir.path() });
-        QTRY_VERIFY(w.canvas()->hasImage());
+        QTRY_VERIFY_WITH_TIMEOUT(w.canvas()->hasImage(), 30000); // background work: slow under sanitizers
         imagePath = w.session()->currentPath();
         const Size size = w.canvas()->imageSize();
 
@@ -244,9 +244,9 @@ void MainWindowTest::badFiles_giveOneSummary_andNoDialog()
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     w.openPaths({ dir.path() });
     QCOMPARE(w.session()->count(), 4);
-    QTRY_VERIFY(!w.thumbnailModel()->isLoading());
+    QTRY_VERIFY_WITH_TIMEOUT(!w.thumbnailModel()->isLoading(), 30000); // background work: slow under sanitizers
     QVERIFY(w.thumbnailModel()->failedCount() >= 2); // empty + text (+ truncated, as error or warning)
-    QTRY_VERIFY(w.messageBar()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(w.messageBar()->isVisible(), 30000); // background work: slow under sanitizers
     QVERIFY2(w.messageBar()->text().contains(QStringLiteral("cannot be opened")),
         qPrintable(w.messageBar()->text()));
     QVERIFY(w.messageBar()->details().contains(QStringLiteral("b_empty.jpg")));
@@ -260,7 +260,7 @@ void MainWindowTest::badFiles_giveOneSummary_andNoDialog()
     QTest::keyClick(w.canvas(), Qt::Key_PageDown);
     QCOMPARE(w.session()->currentIndex(), 1);
     QVERIFY(!w.session()->currentDocument());
-    QTRY_VERIFY(w.messageBar()->text().contains(QStringLiteral("b_empty.jpg")));
+    QTRY_VERIFY_WITH_TIMEOUT(w.messageBar()->text().contains(QStringLiteral("b_empty.jpg")), 30000); // background work: slow under sanitizers
     QCOMPARE(w.messageBar()->level(), MessageBar::Level::Error);
     QVERIFY(!w.action(ShortcutId::AddCrop)->isEnabled());
     QTest::keyClick(w.canvas(), Qt::Key_N, Qt::ControlModifier); // ignored
@@ -271,7 +271,7 @@ void MainWindowTest::badFiles_giveOneSummary_andNoDialog()
 
     // An unreadable folder: one clear message.
     w.openPaths({ dir.filePath(QStringLiteral("no-such-folder")) });
-    QTRY_VERIFY(w.messageBar()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(w.messageBar()->isVisible(), 30000); // background work: slow under sanitizers
     QVERIFY(!anyMessageBoxOpen());
 }
 
@@ -292,7 +292,7 @@ void MainWindowTest::brokenSidecar_isKeptAside_andShownInTheBar()
     w.openPaths({ dir.path() });
     QVERIFY(w.session()->currentDocument());
     QCOMPARE(w.session()->currentDocument()->cropCount(), 0);
-    QTRY_VERIFY(w.messageBar()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(w.messageBar()->isVisible(), 30000); // background work: slow under sanitizers
     QVERIFY2(w.messageBar()->text().contains(QStringLiteral("broken"))
             || w.messageBar()->text().contains(QStringLiteral("kept")),
         qPrintable(w.messageBar()->text()));

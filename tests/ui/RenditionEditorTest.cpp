@@ -46,6 +46,9 @@ using namespace cropwise;
 
 namespace {
 
+// Background decodes and suggestions: a generous bound for slow (sanitizer) builds; nothing measures it.
+constexpr int kJobTimeoutMs = 120000;
+
 // A photo-like test picture: a gradient sky, a dark "subject" disc right of centre.
 void writeImage(const QString &path, int width, int height)
 {
@@ -152,7 +155,7 @@ void RenditionEditorTest::openWithPanel(MainWindow &w, const QString &folder)
     QVERIFY(w.renditions()->dock()->isVisible());
     QVERIFY(w.renditions()->panel()->setCurrentSet(QStringLiteral("social")));
     w.openPaths({ folder });
-    QTRY_VERIFY(w.canvas()->hasImage());
+    QTRY_VERIFY_WITH_TIMEOUT(w.canvas()->hasImage(), kJobTimeoutMs);
     QTRY_VERIFY(w.renditions()->panel()->isVisible());
 }
 
@@ -163,8 +166,8 @@ void RenditionEditorTest::socialSet_linksFourCrops_withExactAspects()
     RenditionsPanel *panel = w.renditions()->panel();
     ImageDocument *doc = w.controller()->document();
     QVERIFY(doc);
-    QTRY_COMPARE(renditionCrops(*doc).size(), 4);
-    QTRY_VERIFY(!panel->linker()->isSuggesting());
+    QTRY_COMPARE_WITH_TIMEOUT(renditionCrops(*doc).size(), 4, kJobTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->linker()->isSuggesting(), kJobTimeoutMs);
 
     QCOMPARE(panel->previews().size(), 4);
     // The crops are the suggester's for each aspect (computed in the background), here the same
@@ -210,8 +213,8 @@ void RenditionEditorTest::dragOnCanvas_editsLinkedCrop_previewFollows_aspectStay
     openWithPanel(w, m_big);
     RenditionsPanel *panel = w.renditions()->panel();
     ImageDocument *doc = w.controller()->document();
-    QTRY_COMPARE(renditionCrops(*doc).size(), 4);
-    QTRY_VERIFY(!panel->linker()->isSuggesting());
+    QTRY_COMPARE_WITH_TIMEOUT(renditionCrops(*doc).size(), 4, kJobTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->linker()->isSuggesting(), kJobTimeoutMs);
 
     // A click on the portrait preview selects its crop on the canvas, the aspect locked to 4:5.
     RenditionPreview *tile = panel->preview(QStringLiteral("portrait"));
@@ -260,8 +263,8 @@ void RenditionEditorTest::smallImage_showsUpscalingBadge_withFactorInToolTip()
     openWithPanel(w, m_small);
     RenditionsPanel *panel = w.renditions()->panel();
     ImageDocument *doc = w.controller()->document();
-    QTRY_COMPARE(renditionCrops(*doc).size(), 4);
-    QTRY_VERIFY(!panel->linker()->isSuggesting());
+    QTRY_COMPARE_WITH_TIMEOUT(renditionCrops(*doc).size(), 4, kJobTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->linker()->isSuggesting(), kJobTimeoutMs);
     for (RenditionPreview *tile : panel->previews()) {
         QVERIFY2(tile->isUpscaled(), qPrintable(tile->rendition().name));
         const double factor = tile->upscaleFactor();
@@ -281,8 +284,8 @@ void RenditionEditorTest::exportAll_writesExactSizes_andNeverOverwritesWithoutAs
     openWithPanel(w, m_both);
     RenditionsFeature *feature = w.renditions();
     ImageDocument *doc = w.controller()->document();
-    QTRY_COMPARE(renditionCrops(*doc).size(), 4);
-    QTRY_VERIFY(!feature->panel()->linker()->isSuggesting());
+    QTRY_COMPARE_WITH_TIMEOUT(renditionCrops(*doc).size(), 4, kJobTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!feature->panel()->linker()->isSuggesting(), kJobTimeoutMs);
 
     QStringList asked;
     feature->setOverwritePrompt([&asked](const QStringList &existing) {
@@ -344,7 +347,7 @@ void RenditionEditorTest::exportCancelled_leavesOnlyWholeFiles()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     w.openPaths({ m_both });
-    QTRY_VERIFY(w.canvas()->hasImage());
+    QTRY_VERIFY_WITH_TIMEOUT(w.canvas()->hasImage(), kJobTimeoutMs);
     RenditionsFeature *feature = w.renditions();
     RenditionExportRequest request;
     request.set = feature->panel()->currentSet();

@@ -103,7 +103,7 @@ void ReviewLayersTest::filter_hidesRowsThatDoNotPass_butNeverTheCurrentOne()
     ReviewIndex index(SidecarStore(QDir::tempPath() + QStringLiteral("/cropwise-review-layers-test"),
         [](const QString &) { return false; }));
     index.setImages(paths);
-    QTRY_VERIFY(!index.isScanning());
+    QTRY_VERIFY_WITH_TIMEOUT(!index.isScanning(), 30000); // background work: slow under sanitizers
     ReviewFilter filter(&index, &strip);
 
     // b: one pending suggestion scoring 0.5 (low); c: one pending at 0.9; a: nothing to review.

@@ -121,7 +121,7 @@ void ReviewWorkflowTest::open(Fixture &f)
     f.window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&f.window)); // window shortcuts need the active window
     f.window.openPaths({ f.dir.path() });
-    QTRY_VERIFY(f.window.canvas()->hasImage());
+    QTRY_VERIFY_WITH_TIMEOUT(f.window.canvas()->hasImage(), kJobTimeoutMs);
     f.window.canvas()->setFocus();
 }
 
@@ -189,7 +189,7 @@ void ReviewWorkflowTest::suggestAndTriage_byKeysOnly_savesStatesInTheSidecar()
     QCOMPARE(saved.suggestions->aspects.size(), 2);
 
     // The metrics count them (and the dialog shows them per version).
-    QTRY_COMPARE(f.review->index()->stats().total.accepted, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(f.review->index()->stats().total.accepted, 1, kJobTimeoutMs);
     QCOMPARE(f.review->index()->stats().total.rejected, 1);
     QTest::keyClick(&f.window, Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
     auto *dialog = f.window.findChild<ReviewStatsDialog *>();
@@ -263,13 +263,13 @@ void ReviewWorkflowTest::folderRun_storesOtherImages_rerunUsesCache_andOtherAspe
     again.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&again));
     again.openPaths({ f.dir.path() });
-    QTRY_VERIFY(again.canvas()->hasImage());
+    QTRY_VERIFY_WITH_TIMEOUT(again.canvas()->hasImage(), kJobTimeoutMs);
     QTest::keyClick(&again, Qt::Key_S, Qt::ShiftModifier);
     ReviewController *review = again.review()->controller();
     QTRY_VERIFY_WITH_TIMEOUT(!review->isSuggesting(), kJobTimeoutMs);
     QCOMPARE(review->runner(ReviewController::Scope::AllImages)->cachedCount(), 2);
     QCOMPARE(review->runner(ReviewController::Scope::AllImages)->computedCount(), 0);
-    QTRY_COMPARE(review->index()->stats().total.accepted, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(review->index()->stats().total.accepted, 2, kJobTimeoutMs);
 }
 
 void ReviewWorkflowTest::dragSuggestionHandle_makesItEdited_andUndoMakesItSuggestedAgain()
@@ -347,7 +347,7 @@ void ReviewWorkflowTest::overlays_toggleByKey_andShowFacesAndHeatMap()
     Fixture f;
     open(f);
     QTest::keyClick(&f.window, Qt::Key_PageDown); // grace_hopper.jpg
-    QTRY_VERIFY(f.window.canvas()->hasImage());
+    QTRY_VERIFY_WITH_TIMEOUT(f.window.canvas()->hasImage(), kJobTimeoutMs);
     suggestCurrent(f);
     QVERIFY(f.review->heatMapLayer()->hasPreview());
     QVERIFY(!f.review->faceLayer()->faces().isEmpty());
