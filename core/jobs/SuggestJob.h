@@ -24,7 +24,7 @@
 // Results are plain values (cv::Mat owns its data). Errors are values (SuggestJobResult::error).
 
 #include "core/geometry/Rect.h"
-#include "core/jobs/SuggesterVersion.h"
+#include "core/suggest/SuggesterVersion.h"
 #include "core/model/MustIncludeRegion.h"
 #include "core/model/SuggestionCache.h"
 #include "core/model/UserTurn.h"
