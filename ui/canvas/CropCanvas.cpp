@@ -427,7 +427,8 @@ void CropCanvas::paintEvent(QPaintEvent *event)
     };
     painter.save();
     if (focus) {
-        // Other crops stay out of the one in focus: its composition is what the user judges.
+        // Other crops' captions and full frames stay out of the one in focus: its composition is
+        // what the user judges.
         QPainterPath outsideFocus;
         outsideFocus.addRect(viewport);
         QPainterPath focusArea;
@@ -443,6 +444,19 @@ void CropCanvas::paintEvent(QPaintEvent *event)
         overlay::paintCaption(painter, r, caption(crop), overlay::FrameStyle::Other, viewport, labelColour);
     }
     painter.restore();
+    if (focus) {
+        // Inside it they stay as faint frames, without captions: the composition still reads, and
+        // smaller crops nested in it (a face inside a portrait) do not vanish while it is selected.
+        painter.save();
+        painter.setClipRect(onCanvas(*focus), Qt::IntersectClip);
+        painter.setOpacity(0.35);
+        for (const Crop &crop : crops) {
+            if (crop.id != focusId)
+                overlay::paintFrame(painter, onCanvas(crop.rect), overlay::FrameStyle::Other, dpr,
+                    m_labelColours.value(crop.label));
+        }
+        painter.restore();
+    }
 
     if (focus) {
         const QRectF r = onCanvas(*focus);
