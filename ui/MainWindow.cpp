@@ -22,6 +22,8 @@
 #include "ui/panels/ThumbnailModel.h"
 #include "ui/panels/ThumbnailStrip.h"
 #include "ui/renditions/RenditionsFeature.h"
+#include "ui/review/ReviewController.h"
+#include "ui/review/ReviewIndex.h"
 #include "ui/review/ReviewWorkbench.h"
 
 #include <QActionGroup>
@@ -134,6 +136,11 @@ MainWindow::MainWindow(QWidget *parent)
     connectSignals();
     m_labels = new LabelsWorkbench(this); // labels, verified, object boxes, datasets (issue 6)
     m_review = new ReviewWorkbench(this); // suggestions: background runs, triage, overlays (issue 4)
+    // The folder's sidecar index (read in the background) also gives the filmstrip its verified marks.
+    ReviewIndex *index = m_review->controller()->index();
+    connect(index, &ReviewIndex::rowChanged, this, [this, index](int row) {
+        m_thumbnails->setVerified(index->path(row), index->state(row).verified);
+    });
     readSettings();
     updateActions();
     updateStatus();

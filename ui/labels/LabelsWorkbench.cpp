@@ -1,7 +1,6 @@
 #include "ui/labels/LabelsWorkbench.h"
 
 #include "core/model/ImageDocument.h"
-#include "core/model/SidecarPeek.h"
 #include "ui/CropEditController.h"
 #include "ui/ImageSession.h"
 #include "ui/MainWindow.h"
@@ -29,7 +28,6 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QUrl>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace cropwise {
 
@@ -82,7 +80,6 @@ LabelsWorkbench::LabelsWorkbench(MainWindow *window)
     ImageSession *session = window->session();
     connect(session, &ImageSession::currentChanged, this, &LabelsWorkbench::onCurrentImageChanged);
     connect(session, &ImageSession::imagesChanged, this, &LabelsWorkbench::onImagesChanged);
-    connect(&m_verifiedScan, &QFutureWatcher<VerifiedMarks>::finished, this, &LabelsWorkbench::onVerifiedScanned);
     connect(m_labels, &LabelsController::labelSetChanged, this, &LabelsWorkbench::onLabelSetChanged);
     connect(m_labels, &LabelsController::labelRenamed, this, [this](const QString &from, const QString &to) {
         if (const QString why = m_catalog->renameLabel(from, to); !why.isEmpty())
@@ -185,38 +182,12 @@ void LabelsWorkbench::onCurrentImageChanged(int index, const QString &path)
 
 void LabelsWorkbench::onImagesChanged()
 {
-    // The filmstrip's check marks. Open documents answer at once; the other sidecars are read on the
-    // pool (a folder of thousands must not freeze the window), read-only, and applied when done.
+    // The filmstrip's check marks of open images; the others come from the folder's sidecar index
+    // (ReviewIndex, read in the background; MainWindow connects it to the filmstrip).
     ImageSession *session = m_window->session();
-    QStringList unopened;
     for (const QString &path : session->imagePaths()) {
         if (session->isOpen(path) && session->document(path))
             m_window->thumbnailModel()->setVerified(path, session->document(path)->isVerified());
-        else
-            unopened << path;
-    }
-    m_verifiedScan.cancel();
-    m_verifiedScan.setFuture(QtConcurrent::run([store = session->sidecarStore(), unopened](QPromise<VerifiedMarks> &promise) {
-        VerifiedMarks marks;
-        for (const QString &path : unopened) {
-            if (promise.isCanceled())
-                return;
-            marks.insert(path, peekSidecar(store, path).state.verified);
-        }
-        promise.addResult(marks);
-    }));
-}
-
-void LabelsWorkbench::onVerifiedScanned()
-{
-    if (m_verifiedScan.isCanceled() || m_verifiedScan.future().resultCount() == 0)
-        return;
-    ImageSession *session = m_window->session();
-    const VerifiedMarks marks = m_verifiedScan.result();
-    for (auto it = marks.begin(); it != marks.end(); ++it) {
-        // An image opened meanwhile knows better than its file.
-        if (!(session->isOpen(it.key()) && session->document(it.key())))
-            m_window->thumbnailModel()->setVerified(it.key(), it.value());
     }
 }
 

@@ -19,8 +19,6 @@
 #include "core/annotations/DatasetExport.h"
 #include "ui/labels/DatasetSources.h"
 
-#include <QFutureWatcher>
-#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -72,9 +70,7 @@ private:
     void createDocks();
     void connectActions();
     void onCurrentImageChanged(int index, const QString &path);
-    using VerifiedMarks = QHash<QString, bool>; // image path -> verified, from its sidecar
     void onImagesChanged();
-    void onVerifiedScanned();
     void onLabelSetChanged();
     void onDatasetExported(const DatasetExportReport &report);
     void refreshBoxes();
@@ -96,7 +92,6 @@ private:
     QPointer<ImageDocument> m_document;
     DatasetRequest m_lastRequest;
     OverwritePrompt m_prompt;
-    QFutureWatcher<VerifiedMarks> m_verifiedScan;
 };
 
 } // namespace cropwise
