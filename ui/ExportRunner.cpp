@@ -5,6 +5,7 @@
 #include "core/io/ImageOrientation.h"
 #include "core/io/Metadata.h"
 #include "ui/Plural.h"
+#include "ui/dialogs/JobProgressDialog.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -97,15 +98,8 @@ bool ExportRunner::start(const QList<ExportItem> &items, const ExportSettings &s
     m_summary.skipped = skipped;
     m_summary.planned = int(items.size());
     if (m_dialogParent) {
-        m_progress = new QProgressDialog(
-            tr("Exporting %1…").arg(plural(items.size(), tr("%1 crop"), tr("%1 crops"))), tr("Cancel"), 0,
-            int(items.size()), m_dialogParent);
-        m_progress->setWindowTitle(tr("Export"));
-        m_progress->setWindowModality(Qt::WindowModal);
-        m_progress->setMinimumDuration(400); // quick exports finish without a flashing dialog
-        m_progress->setAutoClose(false);
-        m_progress->setAutoReset(false);
-        m_progress->setValue(0);
+        m_progress = createJobProgressDialog(m_dialogParent, tr("Export"),
+            tr("Exporting %1…").arg(plural(items.size(), tr("%1 crop"), tr("%1 crops"))), int(items.size()));
         connect(m_progress, &QProgressDialog::canceled, this, &ExportRunner::cancel);
     }
     m_watcher.setFuture(QtConcurrent::run(&runExportJob, items, settings));

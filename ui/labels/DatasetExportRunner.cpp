@@ -1,5 +1,7 @@
 #include "ui/labels/DatasetExportRunner.h"
 
+#include "ui/dialogs/JobProgressDialog.h"
+
 #include <QProgressDialog>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
@@ -42,14 +44,8 @@ bool DatasetExportRunner::start(const QList<DatasetSource> &sources, DatasetExpo
     m_cancel = std::make_shared<std::atomic_bool>(false);
     if (m_dialogParent) {
         delete m_progress;
-        m_progress = new QProgressDialog(tr("Exporting the dataset…"), tr("Cancel"), 0,
-            int(qMax<qsizetype>(1, sources.size())), m_dialogParent);
-        m_progress->setWindowTitle(tr("Export Dataset"));
-        m_progress->setWindowModality(Qt::WindowModal);
-        m_progress->setMinimumDuration(400);
-        m_progress->setAutoReset(false);
-        m_progress->setAutoClose(false);
-        m_progress->setValue(0);
+        m_progress = createJobProgressDialog(m_dialogParent, tr("Export Dataset"), tr("Exporting the dataset…"),
+            int(qMax<qsizetype>(1, sources.size())));
         connect(m_progress, &QProgressDialog::canceled, this, &DatasetExportRunner::cancel);
     }
     // The worker gets values and the shared flag only; nothing of `this`.

@@ -1,6 +1,7 @@
 #include "ui/renditions/RenditionExportRunner.h"
 
 #include "ui/Plural.h"
+#include "ui/dialogs/JobProgressDialog.h"
 
 #include <QFileInfo>
 #include <QMutex>
@@ -79,17 +80,11 @@ bool RenditionExportRunner::start(
     m_summary.images = int(plan.images.size());
     m_summary.planned = plan.renditionCount();
     if (m_dialogParent) {
-        m_progress = new QProgressDialog(
+        m_progress = createJobProgressDialog(m_dialogParent, tr("Export Renditions"),
             tr("Exporting the %1 set: %2…")
                 .arg(options.set.name, plural(m_summary.planned, tr("%1 file"), tr("%1 files"))),
-            tr("Cancel"), 0, m_summary.images, m_dialogParent);
+            m_summary.images);
         m_progress->setObjectName(QStringLiteral("renditionExportProgress"));
-        m_progress->setWindowTitle(tr("Export Renditions"));
-        m_progress->setWindowModality(Qt::WindowModal);
-        m_progress->setMinimumDuration(400); // quick exports finish without a flashing dialog
-        m_progress->setAutoClose(false);
-        m_progress->setAutoReset(false);
-        m_progress->setValue(0);
         connect(m_progress, &QProgressDialog::canceled, this, &RenditionExportRunner::cancel);
     }
     m_stop = std::make_shared<std::atomic<bool>>(false);
