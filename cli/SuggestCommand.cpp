@@ -3,6 +3,7 @@
 #include "cli/CliSupport.h"
 
 #include "core/io/ImageDecoder.h"
+#include "core/model/ImageCatalog.h"
 #include "core/suggest/CropSuggester.h"
 
 #include <QCommandLineParser>
@@ -28,15 +29,6 @@ namespace cropwise::cli {
 
 namespace {
 
-bool hasImageExtension(const QString &fileName)
-{
-    static const QStringList extensions
-        = { QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("jpe"), QStringLiteral("png"),
-              QStringLiteral("webp"), QStringLiteral("tif"), QStringLiteral("tiff"), QStringLiteral("bmp") };
-    const QString suffix = QFileInfo(fileName).suffix().toLower();
-    return extensions.contains(suffix);
-}
-
 // Images under `folder`, recursively, hidden files/folders and sidecars skipped, sorted by path.
 QStringList imagesUnder(const QString &folder)
 {
@@ -53,7 +45,7 @@ QStringList imagesUnder(const QString &folder)
                 break;
             }
         }
-        if (hidden || path.endsWith(QLatin1String(".cropwise.json")) || !hasImageExtension(path))
+        if (hidden || path.endsWith(QLatin1String(".cropwise.json")) || !isImageFileName(path))
             continue;
         files << path;
     }

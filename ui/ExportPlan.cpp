@@ -1,5 +1,7 @@
 #include "ui/ExportPlan.h"
 
+#include "core/io/ImageEncoder.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -7,20 +9,6 @@
 
 namespace cropwise {
 
-QString fileSuffix(OutputFormat format)
-{
-    switch (format) {
-    case OutputFormat::Jpeg:
-        return QStringLiteral("jpg");
-    case OutputFormat::Png:
-        return QStringLiteral("png");
-    case OutputFormat::WebP:
-        return QStringLiteral("webp");
-    case OutputFormat::Tiff:
-        return QStringLiteral("tif");
-    }
-    return QStringLiteral("jpg");
-}
 
 QString sanitizeFileName(const QString &name)
 {
@@ -67,7 +55,7 @@ QList<ExportItem> planExport(const QList<ExportSource> &sources, const ExportSet
     QList<ExportItem> items;
     QSet<QString> taken; // lower-case file names already planned
     const QDir folder(settings.folder);
-    const QString suffix = fileSuffix(settings.format);
+    const QString suffix = outputFormatSuffix(settings.format);
     for (const ExportSource &source : sources) {
         int index = 0;
         for (const Crop &crop : source.crops) {

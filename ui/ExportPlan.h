@@ -52,9 +52,6 @@ struct ExportItem
     OverwritePolicy overwrite = OverwritePolicy::Refuse;
 };
 
-// "jpg" / "png" (also webp, tif for formats the encoder has).
-QString fileSuffix(OutputFormat format);
-
 // The file name (without folder and suffix) for one crop; index is 1-based within its image.
 QString expandFileNamePattern(
     const QString &pattern, const QString &imagePath, const Crop &crop, int index, Size outputSize);

@@ -77,20 +77,6 @@ namespace {
 constexpr auto kManifestCsv = "manifest.csv";
 constexpr auto kManifestJson = "manifest.json";
 
-QString extensionFor(OutputFormat format)
-{
-    switch (format) {
-    case OutputFormat::Jpeg:
-        return QStringLiteral("jpg");
-    case OutputFormat::Png:
-        return QStringLiteral("png");
-    case OutputFormat::WebP:
-        return QStringLiteral("webp");
-    case OutputFormat::Tiff:
-        return QStringLiteral("tif");
-    }
-    return QStringLiteral("jpg");
-}
 
 // Channels of the file an encoder writes from pixels with `channels` (JPEG has no alpha).
 int writtenDepth(int channels, OutputFormat format)
@@ -372,7 +358,7 @@ bool Exporter::exportBoxes(const DatasetSource &source)
         }
         bytes = encoded.bytes;
         entry.depth = writtenDepth(upright.channels(), encode.format);
-        extension = extensionFor(encode.format);
+        extension = outputFormatSuffix(encode.format);
     }
     entry.fileName = m_imageNames.claim(stemText) + QLatin1Char('.') + extension;
     entry.size = displayed;
@@ -439,7 +425,7 @@ bool Exporter::exportCrops(const DatasetSource &source)
         const QString cropPart
             = crop.name.trimmed().isEmpty() ? QStringLiteral("crop%1").arg(i + 1) : crop.name;
         const QString fileName = m_imageNames.claim(stemText + QLatin1Char('_') + cropPart) + QLatin1Char('.')
-            + extensionFor(encode.format);
+            + outputFormatSuffix(encode.format);
         const QString relative = folders ? m_labelFolders.nameFor(label) + QLatin1Char('/') + fileName
                                          : imagesFolder() + QLatin1Char('/') + fileName;
         if (!write(relative, encoded.bytes))

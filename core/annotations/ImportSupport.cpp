@@ -197,12 +197,6 @@ std::pair<int, int> lineAndColumn(const QByteArray &text, qsizetype offset)
     return { line, int(end - lineStart) + 1 };
 }
 
-QStringList imageExtensions()
-{
-    return { QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"), QStringLiteral("webp"),
-        QStringLiteral("tif"), QStringLiteral("tiff"), QStringLiteral("bmp") };
-}
-
 } // namespace importdetail
 
 } // namespace cropwise

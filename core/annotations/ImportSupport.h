@@ -54,7 +54,4 @@ std::optional<double> parseNumber(const QString &text);
 // Line and column (1-based) of a byte offset in text.
 std::pair<int, int> lineAndColumn(const QByteArray &text, qsizetype offset);
 
-// Image file extensions tried for YOLO label files (lower and upper case are both tried).
-QStringList imageExtensions();
-
 } // namespace cropwise::importdetail

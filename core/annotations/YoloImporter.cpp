@@ -161,7 +161,7 @@ ImportResult importYolo(
     }
     sortNaturally(files);
 
-    const QStringList extensions = imageExtensions();
+    const QStringList extensions = imageFileExtensions(); // lower and upper case are both tried
     for (const QString &fileName : std::as_const(files)) {
         const QString shown = QStringLiteral("%1/%2").arg(dir.dirName(), fileName);
         const QString stem = QFileInfo(fileName).completeBaseName();

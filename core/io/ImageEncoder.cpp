@@ -144,4 +144,19 @@ QString outputFormatName(OutputFormat format)
     return {};
 }
 
+QString outputFormatSuffix(OutputFormat format)
+{
+    switch (format) {
+    case OutputFormat::Jpeg:
+        return QStringLiteral("jpg");
+    case OutputFormat::Png:
+        return QStringLiteral("png");
+    case OutputFormat::WebP:
+        return QStringLiteral("webp");
+    case OutputFormat::Tiff:
+        return QStringLiteral("tif");
+    }
+    return QStringLiteral("jpg");
+}
+
 } // namespace cropwise

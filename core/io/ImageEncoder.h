@@ -37,5 +37,7 @@ EncodeResult encodeImage(const cv::Mat &pixels, const EncodeOptions &options);
 // file name/path); nullopt otherwise.
 std::optional<OutputFormat> outputFormatForSuffix(const QString &suffixOrPath);
 QString outputFormatName(OutputFormat format); // "jpeg", "png", "webp", "tiff"
+// The usual file extension, without the dot: "jpg", "png", "webp", "tif".
+QString outputFormatSuffix(OutputFormat format);
 
 } // namespace cropwise

@@ -72,8 +72,8 @@ QString listFolder(const QString &folder, FolderDepth depth, QStringList *images
 
 QStringList imageFileExtensions()
 {
-    return { QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"), QStringLiteral("webp"),
-        QStringLiteral("tif"), QStringLiteral("tiff"), QStringLiteral("bmp") };
+    return { QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("jpe"), QStringLiteral("png"),
+        QStringLiteral("webp"), QStringLiteral("tif"), QStringLiteral("tiff"), QStringLiteral("bmp") };
 }
 
 bool isImageFileName(const QString &fileName)

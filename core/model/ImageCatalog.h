@@ -22,10 +22,10 @@ struct CatalogResult
     bool ok() const { return error.isEmpty(); }
 };
 
-// Image file names by extension (jpg jpeg png webp tif tiff bmp, any case). The content is checked
+// Image file names by extension (jpg jpeg jpe png webp tif tiff bmp, any case). The content is checked
 // later by the decoder (a PNG named .jpg is fine; a text file named .jpg gets the decoder's message).
 bool isImageFileName(const QString &fileName);
-QStringList imageFileExtensions(); // lower case, without dot
+QStringList imageFileExtensions(); // lower case, without dot; the one list (catalog, CLI, importers)
 
 // Image files of folder: hidden files/folders (leading dot) skipped, sidecars and other non-image
 // files ignored; subfolders only with FolderDepth::Recursive (symlinked folders not followed).

@@ -1,5 +1,6 @@
 #include "ui/dialogs/ExportDialog.h"
 
+#include "core/io/ImageEncoder.h"
 #include "ui/Plural.h"
 
 #include <QButtonGroup>
@@ -237,7 +238,7 @@ void ExportDialog::updateControls()
     const Size out = exportPixelSize(example.rect.size(), s.size);
     m_preview->setText(
         tr("e.g. %1.%2  (%3 × %4 px)")
-            .arg(expandFileNamePattern(s.pattern, image, example, 1, out), fileSuffix(s.format))
+            .arg(expandFileNamePattern(s.pattern, image, example, 1, out), outputFormatSuffix(s.format))
             .arg(out.width)
             .arg(out.height));
 }
