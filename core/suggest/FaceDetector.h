@@ -8,8 +8,8 @@
 //    nothing is downloaded or looked up.
 //
 // Coordinates: detect() takes 8-bit BGR pixels and returns rects in those pixels. It reduces or
-// upsamples the image itself to a working size where faces of about 2 % of the long side (20 px
-// on a 1024 px working image) are still found.
+// upsamples the image itself to a working size where faces of about 5 % of the long side (40 px
+// on the 800 px working image, with dlib's HOG upsampled once) are still found.
 // Thread: detect() may be called from several threads at once (each thread keeps its own loaded
 // models). Errors are values: nothing throws out of here.
 
@@ -45,7 +45,7 @@ struct FaceDetectorOptions
     // Long side of the working image (the photo is resized to it: down, or up by at most 2.5x).
     // Cascades find faces down to minFaceSize pixels at this size; dlib's HOG down to 80 px, or
     // 40 px with hogUpsample = 1.
-    int workingLongSide = 1024;
+    int workingLongSide = 800;
     int minFaceSize = 20;
     // Upsample the working image this many times (x2 each) for dlib's HOG detector, whose window
     // is 80 px: 1 finds faces of ~40 px of the working image. Costs ~4x per level.

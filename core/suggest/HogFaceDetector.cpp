@@ -12,8 +12,10 @@ namespace cropwise::detail {
 
 std::vector<Face> detectFacesHog(const cv::Mat &grey8, int upsample)
 {
-    // The detector's weights are compiled in (no file); operator() is not const, so one per thread.
-    thread_local dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
+    // The detector's weights are compiled in (no file) but compressed: decode them once, then give
+    // each thread its own copy, since operator() is not const.
+    static const dlib::frontal_face_detector decoded = dlib::get_frontal_face_detector();
+    thread_local dlib::frontal_face_detector detector = decoded;
 
     cv::Mat work = grey8;
     double factor = 1.0;
