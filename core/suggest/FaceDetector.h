@@ -53,6 +53,9 @@ struct FaceDetectorOptions
     // Also run dlib's HOG on the working image turned by +-hogTilt degrees (0 = off), without
     // upsampling: finds tilted heads the upright detector misses, at ~2 x 1/4 of its cost.
     double hogTilt = 20.0;
+    // The turned copies are made of the working image reduced by this factor: the tilted heads
+    // they add are large, and a smaller copy costs scale^2 of a full one.
+    double hogTiltScale = 0.75;
     // Detections below this score are dropped (0.5 = each detector's own threshold).
     double minScore = 0.5;
 };

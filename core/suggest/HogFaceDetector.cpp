@@ -1,22 +1,16 @@
-// dlib first: its headers must not see Qt's keyword macros.
-#include <dlib/image_processing/frontal_face_detector.h>
-#include <dlib/opencv/cv_image.h>
-
 #include "core/suggest/HogFaceDetector.h"
+
+#include "core/suggest/HogScanBackend.h"
 
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
+#include <stdexcept>
 
 namespace cropwise::detail {
 
 std::vector<Face> detectFacesHog(const cv::Mat &grey8, int upsample)
 {
-    // The detector's weights are compiled in (no file) but compressed: decode them once, then give
-    // each thread its own copy, since operator() is not const.
-    static const dlib::frontal_face_detector decoded = dlib::get_frontal_face_detector();
-    thread_local dlib::frontal_face_detector detector = decoded;
-
     cv::Mat work = grey8;
     double factor = 1.0;
     for (int i = 0; i < upsample; ++i) {
@@ -25,21 +19,22 @@ std::vector<Face> detectFacesHog(const cv::Mat &grey8, int upsample)
         work = up;
         factor *= 2.0;
     }
-    if (!work.isContinuous())
-        work = work.clone();
 
-    const dlib::cv_image<unsigned char> image(work);
-    std::vector<dlib::rect_detection> detections;
-    detector(image, detections, -0.5);
+    // More than any photo holds; the scan returns the best ones first.
+    constexpr int kCapacity = 512;
+    std::vector<CropwiseHogDetection> detections(kCapacity);
+    const int n = hogScanFunction()(work.ptr<unsigned char>(), work.cols, work.rows, int(work.step[0]),
+        -0.5, detections.data(), kCapacity);
+    if (n < 0)
+        throw std::runtime_error("dlib's HOG scan failed (out of memory?)");
 
     std::vector<Face> faces;
-    faces.reserve(detections.size());
-    for (const dlib::rect_detection &d : detections) {
-        const dlib::rectangle &r = d.rect;
+    for (int i = 0; i < n; ++i) {
+        const CropwiseHogDetection &d = detections[i];
         Face face;
-        face.rect = Rect { int(std::lround(r.left() / factor)), int(std::lround(r.top() / factor)),
-            int(std::lround(r.width() / factor)), int(std::lround(r.height() / factor)) };
-        face.score = 1.0 / (1.0 + std::exp(-2.0 * d.detection_confidence));
+        face.rect = Rect { int(std::lround(d.left / factor)), int(std::lround(d.top / factor)),
+            int(std::lround(d.width / factor)), int(std::lround(d.height / factor)) };
+        face.score = 1.0 / (1.0 + std::exp(-2.0 * d.confidence));
         faces.push_back(face);
     }
     return faces;

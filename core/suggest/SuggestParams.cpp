@@ -43,6 +43,7 @@ const std::map<QString, Member> &members()
         { QStringLiteral("faces.hogUpsample"), &FaceDetectorOptions::hogUpsample },
         { QStringLiteral("faces.minScore"), &FaceDetectorOptions::minScore },
         { QStringLiteral("faces.hogTilt"), &FaceDetectorOptions::hogTilt },
+        { QStringLiteral("faces.hogTiltScale"), &FaceDetectorOptions::hogTiltScale },
     };
     return table;
 }

@@ -1,14 +1,16 @@
 // Face detection plumbing: non-maximum suppression, the clear error when opencv-data is missing,
-// and detection on the bundled portrait.
+// detection on the bundled portrait, and the AVX2 build of the HOG scan agreeing with the portable one.
 
 #include "core/suggest/FaceDetector.h"
 #include "core/io/ImageDecoder.h"
+#include "core/suggest/HogScanBackend.h"
 
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 using namespace cropwise;
 
@@ -66,6 +68,45 @@ private slots:
                            .arg(f.rect.width)
                            .arg(f.rect.height)));
         QVERIFY(f.score >= 0.5 && f.score <= 1.0);
+    }
+
+    void hogScan_avx2BuildAgreesWithPortable()
+    {
+#if defined(__x86_64__)
+        if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma"))
+            QSKIP("this CPU has no AVX2 + FMA: only the portable scan can run");
+#else
+        QSKIP("the AVX2 module is built for x86-64 only");
+#endif
+        const CropwiseHogScanFn avx2 = detail::hogScanFunction(detail::HogBackend::Avx2);
+        QVERIFY2(avx2, "the AVX2 module is built beside the core and must load on this CPU");
+        QVERIFY(avx2 != detail::hogScanFunction(detail::HogBackend::Portable));
+        QCOMPARE(detail::hogBackendName(), QStringLiteral("avx2"));
+
+        std::size_t compared = 0;
+        for (const char *name : { "astronaut.png", "grace_hopper.jpg", "rocket.jpg" }) {
+            const DecodedImage image = decodeImage(QDir(QStringLiteral(CROPWISE_SAMPLES_DIR)).filePath(name));
+            QVERIFY(image.ok());
+            cv::Mat grey, up;
+            cv::cvtColor(toBgr8(image.pixels), grey, cv::COLOR_BGR2GRAY);
+            cv::resize(grey, up, cv::Size(), 2.0, 2.0, cv::INTER_LINEAR);
+            const auto scan = [&up](CropwiseHogScanFn fn) {
+                std::vector<CropwiseHogDetection> found(64);
+                found.resize(std::max(0, fn(up.data, up.cols, up.rows, int(up.step[0]), -0.5, found.data(), 64)));
+                return found;
+            };
+            const std::vector<CropwiseHogDetection> a = scan(detail::hogScanFunction(detail::HogBackend::Portable));
+            const std::vector<CropwiseHogDetection> b = scan(avx2);
+            // Same detections; floating point may differ in the last bits (FMA rounds once).
+            QCOMPARE(a.size(), b.size());
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                QVERIFY2(std::abs(a[i].left - b[i].left) <= 2 && std::abs(a[i].top - b[i].top) <= 2
+                        && std::abs(a[i].width - b[i].width) <= 2 && std::abs(a[i].confidence - b[i].confidence) < 0.01,
+                    name);
+            }
+            compared += a.size();
+        }
+        QVERIFY(compared >= 2); // at least the two portraits' faces
     }
 
     void detectFaces_findsNothing_inFlatImage()
