@@ -556,11 +556,18 @@ ImageExportResult exportPlannedImage(const PlannedImage &image, const RenditionE
 }
 
 QFuture<ImageExportResult> startRenditionExport(
-    const RenditionExportPlan &plan, const RenditionExportOptions &options, QThreadPool *pool)
+    const RenditionExportPlan &plan, const RenditionExportOptions &options, QThreadPool *pool, RenditionExportStop stop)
 {
-    // Values in: each worker gets its PlannedImage and a copy of the options; nothing is shared.
+    // Values in: each worker gets its PlannedImage and a copy of the options; only `stop` is shared.
     return QtConcurrent::mapped(pool ? pool : QThreadPool::globalInstance(), plan.images,
-        [options](const PlannedImage &image) { return exportPlannedImage(image, options); });
+        [options, stop](const PlannedImage &image) {
+            if (!stop.requested())
+                return exportPlannedImage(image, options);
+            ImageExportResult skipped;
+            skipped.imagePath = image.imagePath;
+            skipped.skipped = true;
+            return skipped;
+        });
 }
 
 } // namespace cropwise

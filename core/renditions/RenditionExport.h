@@ -39,6 +39,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 
 class QThreadPool;
@@ -137,6 +139,7 @@ struct ImageExportResult
     QList<RenditionOutcome> renditions;
     QStringList warnings;
     QString error; // the image failed as a whole (then no rendition was written)
+    bool skipped = false; // a RenditionExportStop came before the image started: nothing was tried
     bool ok() const;
     int writtenCount() const;
 };
@@ -144,15 +147,26 @@ struct ImageExportResult
 // One image, all its renditions. Never throws.
 ImageExportResult exportPlannedImage(const PlannedImage &image, const RenditionExportOptions &options);
 
-// All images of the plan on `pool` (nullptr: the global pool; it must outlive the future). Results
-// in plan order: future.resultAt(i) belongs to plan.images[i]. Progress: images done of
-// plan.images.size(). cancel() stops before the next image (renditions of an image already running
-// are finished, so no rendition is half-done). Caveat: QFuture drops the results that arrive after
-// cancel(), so images that were running then are written but not reported; a caller that must
-// report every written file after a cancel runs exportPlannedImage() per image itself (as the GUI's
-// RenditionExportRunner does) instead of this function.
-QFuture<ImageExportResult> startRenditionExport(
-    const RenditionExportPlan &plan, const RenditionExportOptions &options, QThreadPool *pool = nullptr);
+// Stops a running startRenditionExport() softly: images that have not started are skipped, the
+// ones being exported finish and are reported. Copies share one switch.
+class RenditionExportStop
+{
+public:
+    void request() { m_requested->store(true); }
+    bool requested() const { return m_requested->load(); }
+
+private:
+    std::shared_ptr<std::atomic<bool>> m_requested = std::make_shared<std::atomic<bool>>(false);
+};
+
+// All images of the plan on `pool` (nullptr: the global pool; it must outlive the future). One
+// result per image, in plan order: future.resultAt(i) belongs to plan.images[i]. Progress: images
+// done of plan.images.size(). To stop, use `stop`: the images being exported finish (no rendition
+// is half-done), the others come back `skipped`, so the results list every file written.
+// future.cancel() stops as early, but QFuture drops the results that arrive after it: files get
+// written unreported.
+QFuture<ImageExportResult> startRenditionExport(const RenditionExportPlan &plan,
+    const RenditionExportOptions &options, QThreadPool *pool = nullptr, RenditionExportStop stop = {});
 
 // The reduced decode the suggester analyses, the same as `cropwise-cli suggest` uses
 // (cli/SuggestCommand.cpp): only then are the rectangles the same.

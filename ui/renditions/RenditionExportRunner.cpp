@@ -4,41 +4,9 @@
 #include "ui/dialogs/JobProgressDialog.h"
 
 #include <QFileInfo>
-#include <QMutex>
 #include <QProgressDialog>
-#include <QtConcurrent>
-
-#include <atomic>
-#include <numeric>
 
 namespace cropwise {
-
-namespace {
-
-// core's startRenditionExport() with one difference: cancelling sets `stop` instead of cancelling
-// the future. A cancelled QFuture drops the results of images that were already being exported,
-// whose files do get written, so the summary would say "0 written" beside files on disk. Here every
-// image that starts reports its result; images not started yet are skipped.
-void runExport(QPromise<ImageExportResult> &promise, const RenditionExportPlan &plan,
-    const RenditionExportOptions &options, const std::shared_ptr<std::atomic<bool>> &stop)
-{
-    const int count = int(plan.images.size());
-    promise.setProgressRange(0, count);
-    QList<int> indexes(count);
-    std::iota(indexes.begin(), indexes.end(), 0);
-    std::atomic<int> done { 0 };
-    QMutex reporting;
-    QtConcurrent::blockingMap(indexes, [&](int i) {
-        if (stop->load())
-            return;
-        ImageExportResult result = exportPlannedImage(plan.images[i], options);
-        const QMutexLocker lock(&reporting);
-        promise.addResult(std::move(result), i);
-        promise.setProgressValue(++done);
-    });
-}
-
-} // namespace
 
 RenditionExportRunner::RenditionExportRunner(QWidget *dialogParent, QObject *parent)
     : QObject(parent)
@@ -63,8 +31,7 @@ RenditionExportRunner::~RenditionExportRunner()
 
 void RenditionExportRunner::cancel()
 {
-    if (m_stop)
-        m_stop->store(true);
+    m_stop.request();
 }
 
 bool RenditionExportRunner::start(
@@ -87,20 +54,22 @@ bool RenditionExportRunner::start(
         m_progress->setObjectName(QStringLiteral("renditionExportProgress"));
         connect(m_progress, &QProgressDialog::canceled, this, &RenditionExportRunner::cancel);
     }
-    m_stop = std::make_shared<std::atomic<bool>>(false);
-    m_watcher.setFuture(QtConcurrent::run(runExport, plan, options, m_stop));
+    m_stop = RenditionExportStop();
+    m_watcher.setFuture(startRenditionExport(plan, options, nullptr, m_stop));
     return true;
 }
 
 void RenditionExportRunner::onFinished()
 {
     const QFuture<ImageExportResult> f = m_watcher.future();
-    m_summary.canceled = m_stop && m_stop->load();
-    // Results come in plan order at the plan's index; a cancelled export has holes.
+    m_summary.canceled = m_stop.requested();
+    // One result per image in plan order; the ones a cancel skipped say so.
     for (int i = 0; i < m_plan.images.size(); ++i) {
         if (!f.isResultReadyAt(i))
             continue;
         const ImageExportResult r = f.resultAt(i);
+        if (r.skipped)
+            continue;
         const QString image = QFileInfo(r.imagePath).fileName();
         for (const QString &w : r.warnings)
             m_summary.warnings << QStringLiteral("%1: %2").arg(image, w);

@@ -1,8 +1,8 @@
 #pragma once
 
-// Runs a planned rendition export (core/renditions/RenditionExport.h exportPlannedImage() per image,
-// as startRenditionExport() does: each image decoded once for all its renditions, images in
-// parallel, metadata policy, exact sizes checked, atomic writes) and watches it from the GUI thread: a
+// Runs a planned rendition export (core/renditions/RenditionExport.h startRenditionExport(): each
+// image decoded once for all its renditions, images in parallel, metadata policy, exact sizes
+// checked, atomic writes) and watches it from the GUI thread: a
 // QProgressDialog with Cancel (images done of all), and finished() with the summary. Cancel stops before the
 // next image; files already written stay complete.
 //
@@ -19,8 +19,6 @@
 #include <QSet>
 #include <QStringList>
 
-#include <atomic>
-#include <memory>
 
 class QProgressDialog;
 class QWidget;
@@ -71,7 +69,7 @@ private:
     RenditionExportPlan m_plan;
     QSet<QString> m_kept;
     RenditionExportSummary m_summary;
-    std::shared_ptr<std::atomic<bool>> m_stop; // shared with the running job
+    RenditionExportStop m_stop; // shared with the running job
 };
 
 } // namespace cropwise

@@ -407,6 +407,46 @@ private slots:
         QVERIFY2(written < 8 * 4, "the export went on after cancel()");
     }
 
+    void stop_reportsEveryImageThatRan()
+    {
+        QTemporaryDir dir;
+        QStringList images;
+        for (int i = 0; i < 8; ++i)
+            images << writeFixture(dir.path(), QStringLiteral("img%1.jpg").arg(i), richJpeg(512, 384, 1));
+        RenditionExportOptions options;
+        options.set = socialSet();
+        options.outputFolder = dir.filePath(QStringLiteral("out"));
+        QVERIFY(QDir().mkpath(options.outputFolder));
+        const RenditionExportPlan plan = planRenditionExport(collectExportInputs(images).inputs, options);
+        QThreadPool pool;
+        pool.setMaxThreadCount(1);
+        RenditionExportStop stop;
+        QFuture<ImageExportResult> future = startRenditionExport(plan, options, &pool, stop);
+        QTRY_VERIFY_WITH_TIMEOUT(future.progressValue() >= 1 || future.isFinished(), 60000);
+        stop.request();
+        future.waitForFinished();
+        QVERIFY(!future.isCanceled());
+        // Every file on disk is in a reported result, and every image reported wrote all four.
+        QStringList reported;
+        QCOMPARE(future.resultCount(), int(plan.images.size()));
+        for (int i = 0; i < plan.images.size(); ++i) {
+            const ImageExportResult r = future.resultAt(i);
+            if (r.skipped) {
+                QVERIFY(r.renditions.isEmpty());
+                continue;
+            }
+            QCOMPARE(r.writtenCount(), 4);
+            for (const RenditionOutcome &o : r.renditions)
+                reported << QFileInfo(o.outputPath).fileName();
+        }
+        QStringList onDisk = QDir(options.outputFolder).entryList(QDir::Files | QDir::Hidden);
+        onDisk.sort();
+        reported.sort();
+        QCOMPARE(onDisk, reported);
+        QVERIFY(!reported.isEmpty());
+        QVERIFY2(reported.size() < 8 * 4, "the export went on after stop.request()");
+    }
+
     void progress_countsImages()
     {
         QTemporaryDir dir;
