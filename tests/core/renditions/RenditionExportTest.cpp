@@ -81,6 +81,19 @@ void verifyPixels(const QString &path, const cv::Mat &displayed, const Rect &cro
     }
 }
 
+// Eight 512 x 384 photos and the social set (4 renditions each) into dir/out.
+RenditionExportPlan eightPhotoSocialPlan(const QTemporaryDir &dir, RenditionExportOptions &options)
+{
+    QStringList images;
+    for (int i = 0; i < 8; ++i)
+        images << writeFixture(dir.path(), QStringLiteral("img%1.jpg").arg(i), richJpeg(512, 384, 1));
+    options.set = socialSet();
+    options.outputFolder = dir.filePath(QStringLiteral("out"));
+    if (!QDir().mkpath(options.outputFolder))
+        qFatal("cannot make %s", qPrintable(options.outputFolder));
+    return planRenditionExport(collectExportInputs(images).inputs, options);
+}
+
 } // namespace
 
 class RenditionExportTest : public QObject
@@ -387,14 +400,8 @@ private slots:
     void cancel_stopsBeforeTheNextImage()
     {
         QTemporaryDir dir;
-        QStringList images;
-        for (int i = 0; i < 8; ++i)
-            images << writeFixture(dir.path(), QStringLiteral("img%1.jpg").arg(i), richJpeg(512, 384, 1));
         RenditionExportOptions options;
-        options.set = socialSet();
-        options.outputFolder = dir.filePath(QStringLiteral("out"));
-        QVERIFY(QDir().mkpath(options.outputFolder));
-        const RenditionExportPlan plan = planRenditionExport(collectExportInputs(images).inputs, options);
+        const RenditionExportPlan plan = eightPhotoSocialPlan(dir, options);
         QThreadPool pool;
         pool.setMaxThreadCount(1);
         QFuture<ImageExportResult> future = startRenditionExport(plan, options, &pool);
@@ -410,14 +417,8 @@ private slots:
     void stop_reportsEveryImageThatRan()
     {
         QTemporaryDir dir;
-        QStringList images;
-        for (int i = 0; i < 8; ++i)
-            images << writeFixture(dir.path(), QStringLiteral("img%1.jpg").arg(i), richJpeg(512, 384, 1));
         RenditionExportOptions options;
-        options.set = socialSet();
-        options.outputFolder = dir.filePath(QStringLiteral("out"));
-        QVERIFY(QDir().mkpath(options.outputFolder));
-        const RenditionExportPlan plan = planRenditionExport(collectExportInputs(images).inputs, options);
+        const RenditionExportPlan plan = eightPhotoSocialPlan(dir, options);
         QThreadPool pool;
         pool.setMaxThreadCount(1);
         RenditionExportStop stop;
