@@ -9,13 +9,32 @@
 
 namespace {
 
+// The frontal detector's filters scanned over a pyramid whose levels are 4/5 apart instead of
+// dlib's 5/6: 15 % fewer pixels to describe, and the filters still meet every face size (measured
+// in docs/suggest.md: same or better recall on fcdb-dev, 20 % less CPU for the whole suggester).
+using Scanner = dlib::scan_fhog_pyramid<dlib::pyramid_down<5>>;
+dlib::object_detector<Scanner> coarserPyramid(const dlib::frontal_face_detector &frontal)
+{
+    const auto &from = frontal.get_scanner();
+    Scanner scanner;
+    scanner.set_detection_window_size(from.get_detection_window_width(), from.get_detection_window_height());
+    scanner.set_padding(from.get_padding());
+    scanner.set_cell_size(from.get_cell_size());
+    scanner.set_min_pyramid_layer_size(from.get_min_pyramid_layer_width(), from.get_min_pyramid_layer_height());
+    scanner.set_max_pyramid_levels(from.get_max_pyramid_levels());
+    std::vector<dlib::matrix<double, 0, 1>> weights;
+    for (unsigned long i = 0; i < frontal.num_detectors(); ++i)
+        weights.push_back(frontal.get_w(i));
+    return dlib::object_detector<Scanner>(scanner, frontal.get_overlap_tester(), weights);
+}
+
 int scan(const unsigned char *grey, int width, int height, int stride, double threshold,
     CropwiseHogDetection *out, int capacity)
 {
     // The detector's weights are compiled in (no file) but compressed: decode them once, then give
     // each thread its own copy, since operator() is not const.
-    static const dlib::frontal_face_detector decoded = dlib::get_frontal_face_detector();
-    thread_local dlib::frontal_face_detector detector = decoded;
+    static const dlib::object_detector<Scanner> decoded = coarserPyramid(dlib::get_frontal_face_detector());
+    thread_local dlib::object_detector<Scanner> detector = decoded;
 
     try {
         dlib::array2d<unsigned char> image(height, width);
