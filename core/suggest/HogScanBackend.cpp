@@ -23,8 +23,11 @@ QStringList moduleCandidates()
     QStringList paths;
 #ifdef CROPWISE_HOG_MODULE_NAME
     const QString name = QStringLiteral(CROPWISE_HOG_MODULE_NAME);
-    if (QCoreApplication::instance())
-        paths << QDir(QCoreApplication::applicationDirPath()).filePath(name);
+    if (QCoreApplication::instance()) {
+        // The build tree puts it beside the executables; an install (moved or not) under lib/.
+        const QDir appDir(QCoreApplication::applicationDirPath());
+        paths << appDir.filePath(name) << appDir.filePath(QStringLiteral(CROPWISE_HOG_MODULE_FROM_BINDIR));
+    }
     paths << QStringLiteral(CROPWISE_HOG_MODULE_INSTALLED) << QStringLiteral(CROPWISE_HOG_MODULE_BUILT);
 #endif
     return paths;
