@@ -125,11 +125,23 @@ std::vector<Rect> mustIncludeRects(
     const Rect bounds = Rect::fromSize(displayedSize);
     std::vector<Rect> out;
     for (const MustIncludeRegion &r : regions) {
+        if (r.kind == MustIncludeRegion::Kind::NotFace)
+            continue;
         const Rect wanted
             = r.kind == MustIncludeRegion::Kind::Face ? headBox(r.rect, params.faceMargin) : r.rect;
         const Rect clipped = wanted.intersected(bounds);
         if (!clipped.isEmpty())
             out.push_back(clipped);
+    }
+    return out;
+}
+
+std::vector<Rect> notFaceRects(const QList<MustIncludeRegion> &regions)
+{
+    std::vector<Rect> out;
+    for (const MustIncludeRegion &r : regions) {
+        if (r.kind == MustIncludeRegion::Kind::NotFace)
+            out.push_back(r.rect);
     }
     return out;
 }
@@ -226,8 +238,15 @@ std::optional<SuggestJobResult> suggestForImage(
         return std::nullopt;
 
     // 3. Analysis (faces + importance), then one optimisation per aspect, checking for cancel between.
-    const ImageAnalysis analysis = request.analyse ? request.analyse(pixels, displayedSize, request.params)
-                                                   : analyseImage(pixels, displayedSize, request.params);
+    ImageAnalysis analysis = request.analyse ? request.analyse(pixels, displayedSize, request.params)
+                                             : analyseImage(pixels, displayedSize, request.params);
+    const std::vector<Rect> notFaces = notFaceRects(item.mustInclude);
+    if (analysis.ok() && !notFaces.empty()) {
+        // The importance map holds the faces too: build it again without the marked ones.
+        const std::vector<Face> faces = facesNotAt(analysis.faces, notFaces);
+        if (faces.size() != analysis.faces.size())
+            analysis = analyseImage(pixels, displayedSize, request.params, faces);
+    }
     if (!analysis.ok()) {
         result.error = analysis.error;
         return result;

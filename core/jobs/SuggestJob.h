@@ -126,9 +126,12 @@ SuggestionCacheKey suggestionCacheKey(
 
 // The must-include regions as the suggester takes them: pinned faces grown to their head box
 // (core/suggest/ImportanceMap.h headBox with params.faceMargin), all clipped to the image, empty
-// ones dropped.
+// ones dropped. Not-a-face marks are no constraint: notFaceRects() lists them.
 std::vector<Rect> mustIncludeRects(
     const QList<MustIncludeRegion> &regions, Size displayedSize, const SuggestParams &params);
+
+// The regions marked "not a face" (MustIncludeRegion::Kind::NotFace), for facesNotAt().
+std::vector<Rect> notFaceRects(const QList<MustIncludeRegion> &regions);
 
 // The importance map (CV_32F, any size with the image's proportions) reduced to the preview and back.
 ImportancePreview importancePreview(const cv::Mat &importance);

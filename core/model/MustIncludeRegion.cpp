@@ -9,13 +9,16 @@ QString mustIncludeKindName(MustIncludeRegion::Kind kind)
         return QStringLiteral("region");
     case MustIncludeRegion::Kind::Face:
         return QStringLiteral("face");
+    case MustIncludeRegion::Kind::NotFace:
+        return QStringLiteral("notFace");
     }
     return {};
 }
 
 std::optional<MustIncludeRegion::Kind> parseMustIncludeKind(const QString &name)
 {
-    for (auto kind : { MustIncludeRegion::Kind::Region, MustIncludeRegion::Kind::Face }) {
+    for (auto kind :
+        { MustIncludeRegion::Kind::Region, MustIncludeRegion::Kind::Face, MustIncludeRegion::Kind::NotFace }) {
         if (name == mustIncludeKindName(kind))
             return kind;
     }

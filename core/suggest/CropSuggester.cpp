@@ -57,6 +57,20 @@ QString suggestAspectName(const SuggestAspect &aspect)
     return aspect ? aspect->toString() : QStringLiteral("free");
 }
 
+std::vector<Face> facesNotAt(const std::vector<Face> &faces, const std::vector<Rect> &notFaces)
+{
+    std::vector<Face> kept;
+    for (const Face &f : faces) {
+        const double cx = f.rect.x + f.rect.width / 2.0, cy = f.rect.y + f.rect.height / 2.0;
+        const bool marked = std::any_of(notFaces.cbegin(), notFaces.cend(), [&](const Rect &r) {
+            return iou(r, f.rect) >= 0.3 || (cx >= r.x && cx < r.x + r.width && cy >= r.y && cy < r.y + r.height);
+        });
+        if (!marked)
+            kept.push_back(f);
+    }
+    return kept;
+}
+
 ImageAnalysis analyseImage(const cv::Mat &pixels, Size fullSize, const SuggestParams &params,
     const std::optional<std::vector<Face>> &givenFaces)
 {

@@ -46,6 +46,11 @@ struct ImageAnalysis
     bool ok() const { return error.isEmpty(); }
 };
 
+// The faces not at any of `notFaces` (full-size pixels; detections a person marked as no face): a
+// face is at one when their boxes overlap by IoU >= 0.3 or its centre lies inside it, so the mark
+// holds when a new detection draws the box a little differently.
+std::vector<Face> facesNotAt(const std::vector<Face> &faces, const std::vector<Rect> &notFaces);
+
 // `givenFaces` (full-size pixels), when set, replace face detection (pinned or known faces).
 ImageAnalysis analyseImage(const cv::Mat &pixels, Size fullSize, const SuggestParams &params = {},
     const std::optional<std::vector<Face>> &givenFaces = std::nullopt);

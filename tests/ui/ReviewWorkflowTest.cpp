@@ -364,6 +364,18 @@ void ReviewWorkflowTest::overlays_toggleByKey_andShowFacesAndHeatMap()
     QCOMPARE(f.review->document()->mustInclude().first().kind, MustIncludeRegion::Kind::Face);
     QTRY_VERIFY_WITH_TIMEOUT(
         f.review->document()->currentSuggestions().has_value() && !f.review->isSuggesting(), kJobTimeoutMs);
+
+    // "Not a face" unpins it, and the recomputed suggestions no longer see it; undo brings it back.
+    const FaceRecord face = f.review->faceLayer()->faces().first();
+    f.review->markNotFace(face);
+    QCOMPARE(f.review->document()->mustInclude().size(), 1);
+    QCOMPARE(f.review->document()->mustInclude().first().kind, MustIncludeRegion::Kind::NotFace);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        f.review->document()->currentSuggestions().has_value() && !f.review->isSuggesting(), kJobTimeoutMs);
+    QVERIFY(f.review->document()->currentSuggestions()->faces.isEmpty());
+    QVERIFY(f.review->faceLayer()->faces().isEmpty());
+    f.window.controller()->undoStack()->undo();
+    QCOMPARE(f.review->document()->mustInclude().first().kind, MustIncludeRegion::Kind::Face);
 }
 
 void ReviewWorkflowTest::alternatives_cycleByKey_inPlace_andUndo()

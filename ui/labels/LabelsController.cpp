@@ -6,7 +6,6 @@
 #include "ui/commands/SetCropLabelCommand.h"
 #include "ui/commands/SetVerifiedCommand.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QUndoStack>
@@ -14,13 +13,6 @@
 #include <memory>
 
 namespace cropwise {
-
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LabelsController", text);
-}
-} // namespace
 
 LabelsController::LabelsController(ImageSession *session, CropEditController *controller, QObject *parent)
     : QObject(parent)

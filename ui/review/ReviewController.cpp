@@ -28,9 +28,20 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <algorithm>
+#include <functional>
+
 namespace cropwise {
 
 namespace {
+
+// Whether the image has regions that constrain the suggestions (areas or pinned faces).
+bool hasMustInclude(const ImageDocument &doc)
+{
+    const QList<MustIncludeRegion> &regions = doc.mustInclude();
+    return std::any_of(regions.cbegin(), regions.cend(),
+        [](const MustIncludeRegion &r) { return r.kind != MustIncludeRegion::Kind::NotFace; });
+}
 
 QString aspectsToText(const std::vector<SuggestAspect> &aspects)
 {
@@ -271,7 +282,7 @@ void ReviewController::updateActions()
     enable(ShortcutId::NextAlternative, alternativesOfSelected().size() > 1);
     enable(ShortcutId::PreviousAlternative, alternativesOfSelected().size() > 1);
     enable(ShortcutId::MustIncludeArea, hasDoc && !m_window->controller()->selectedCropId().isEmpty());
-    enable(ShortcutId::ClearMustInclude, hasDoc && !doc->mustInclude().isEmpty());
+    enable(ShortcutId::ClearMustInclude, hasDoc && hasMustInclude(*doc));
 }
 
 // --- Suggesting -----------------------------------------------------------------------------------
@@ -628,31 +639,52 @@ void ReviewController::mustIncludeSelectedArea()
     say(tr("Every suggestion keeps this area now; recomputing…"));
 }
 
-void ReviewController::clearMustInclude()
-{
-    ImageDocument *doc = document();
-    QUndoStack *stack = m_window->controller()->undoStack();
-    if (!doc || !stack || doc->mustInclude().isEmpty())
-        return;
-    ReviewSnapshot after = ReviewSnapshot::of(*doc);
-    after.mustInclude.clear();
-    stack->push(new ReviewStateCommand(doc, ReviewSnapshot::of(*doc), after,
-        ReviewStateCommand::Kind::MustInclude, tr("Clear must-include areas")));
-}
-
-void ReviewController::toggleFacePin(const FaceRecord &face)
+void ReviewController::editRegions(const std::function<void(QList<MustIncludeRegion> &)> &edit, const QString &text)
 {
     ImageDocument *doc = document();
     QUndoStack *stack = m_window->controller()->undoStack();
     if (!doc || !stack)
         return;
     ReviewSnapshot after = ReviewSnapshot::of(*doc);
+    edit(after.mustInclude);
+    stack->push(new ReviewStateCommand(doc, ReviewSnapshot::of(*doc), after, ReviewStateCommand::Kind::MustInclude, text));
+}
+
+void ReviewController::clearMustInclude()
+{
+    const ImageDocument *doc = document();
+    if (!doc || !hasMustInclude(*doc))
+        return;
+    // Areas and pinned faces; "not a face" marks are corrections of the detector and stay.
+    editRegions([](QList<MustIncludeRegion> &regions) {
+        regions.removeIf([](const MustIncludeRegion &r) { return r.kind != MustIncludeRegion::Kind::NotFace; });
+    }, tr("Clear must-include areas"));
+}
+
+void ReviewController::toggleFacePin(const FaceRecord &face)
+{
     const MustIncludeRegion pin { MustIncludeRegion::Kind::Face, face.rect };
-    const bool pinned = after.mustInclude.removeAll(pin) > 0;
-    if (!pinned)
-        after.mustInclude.append(pin);
-    stack->push(new ReviewStateCommand(doc, ReviewSnapshot::of(*doc), after,
-        ReviewStateCommand::Kind::MustInclude, pinned ? tr("Unpin face") : tr("Pin face")));
+    const ImageDocument *doc = document();
+    const bool pinned = doc && doc->mustInclude().contains(pin);
+    editRegions([&](QList<MustIncludeRegion> &regions) {
+        if (pinned)
+            regions.removeAll(pin);
+        else
+            regions.append(pin);
+    }, pinned ? tr("Unpin face") : tr("Pin face"));
+}
+
+void ReviewController::markNotFace(const FaceRecord &face)
+{
+    editRegions([&](QList<MustIncludeRegion> &regions) {
+        regions.removeAll(MustIncludeRegion { MustIncludeRegion::Kind::Face, face.rect }); // no longer pinned
+        regions.append(MustIncludeRegion { MustIncludeRegion::Kind::NotFace, face.rect });
+    }, tr("Not a face"));
+}
+
+void ReviewController::unmarkNotFace(const MustIncludeRegion &mark)
+{
+    editRegions([&](QList<MustIncludeRegion> &regions) { regions.removeAll(mark); }, tr("A face after all"));
 }
 
 void ReviewController::showContextMenu(const QPoint &pos)
@@ -671,19 +703,17 @@ void ReviewController::showContextMenu(const QPoint &pos)
             continue;
         menu.addAction(m_faces->isPinned(face) ? tr("Unpin This Face") : tr("Pin This Face (Must Include)"),
             this, [this, face] { toggleFacePin(face); });
+        menu.addAction(tr("Not a Face (Ignore This Detection)"), this, [this, face] { markNotFace(face); });
     }
     for (const MustIncludeRegion &region : doc->mustInclude()) {
+        if (region.kind == MustIncludeRegion::Kind::NotFace && contains(region.rect))
+            menu.addAction(tr("A Face After All (Take Back \"Not a Face\")"), this,
+                [this, region] { unmarkNotFace(region); });
         if (region.kind != MustIncludeRegion::Kind::Region || !contains(region.rect))
             continue;
         menu.addAction(tr("Remove This Must-Include Area"), this, [this, region] {
-            ImageDocument *d = document();
-            QUndoStack *stack = m_window->controller()->undoStack();
-            if (!d || !stack)
-                return;
-            ReviewSnapshot after = ReviewSnapshot::of(*d);
-            after.mustInclude.removeAll(region);
-            stack->push(new ReviewStateCommand(d, ReviewSnapshot::of(*d), after,
-                ReviewStateCommand::Kind::MustInclude, tr("Remove must-include area")));
+            editRegions([&](QList<MustIncludeRegion> &regions) { regions.removeAll(region); },
+                tr("Remove must-include area"));
         });
     }
     if (!menu.isEmpty())

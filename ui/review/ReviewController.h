@@ -25,6 +25,7 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -79,6 +80,9 @@ public:
     void mustIncludeSelectedArea();
     void clearMustInclude();
     void toggleFacePin(const FaceRecord &face);
+    // Marks a detected face as no face (the suggester then ignores it), or takes a mark back.
+    void markNotFace(const FaceRecord &face);
+    void unmarkNotFace(const MustIncludeRegion &mark);
 
     // --- Parts, for the panel and tests --------------------------------------------------------
     ReviewIndex *index() const { return m_index; }
@@ -95,6 +99,8 @@ Q_SIGNALS:
     void message(const QString &text); // one line for the status bar
 
 private:
+    // One undo step that edits the image's must-include regions (suggestions recompute at once).
+    void editRegions(const std::function<void(QList<MustIncludeRegion> &)> &edit, const QString &text);
     void connectActions();
     void connectWindow();
     void addLayers();

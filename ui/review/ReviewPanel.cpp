@@ -22,6 +22,8 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace cropwise {
 
 namespace {
@@ -332,11 +334,17 @@ void ReviewPanel::refreshImage()
         m_imageSummary->setText(plural(suggestions, tr("%1 suggestion: "), tr("%1 suggestions: "))
             + parts.join(QStringLiteral(" · ")));
     }
-    const int regions = int(doc->mustInclude().size());
-    m_mustIncludeSummary->setText(regions == 0
-            ? tr("No must-include areas (draw a box and press %1, or right-click a face to pin it).")
-                  .arg(keysText(shortcut(ShortcutId::MustIncludeArea)))
-            : plural(regions, tr("%1 must-include area"), tr("%1 must-include areas")));
+    const QList<MustIncludeRegion> &all = doc->mustInclude();
+    const int notFaces = int(std::count_if(all.cbegin(), all.cend(),
+        [](const MustIncludeRegion &r) { return r.kind == MustIncludeRegion::Kind::NotFace; }));
+    const int regions = int(all.size()) - notFaces;
+    QString text = regions == 0
+        ? tr("No must-include areas (draw a box and press %1, or right-click a face to pin it).")
+              .arg(keysText(shortcut(ShortcutId::MustIncludeArea)))
+        : plural(regions, tr("%1 must-include area"), tr("%1 must-include areas"));
+    if (notFaces > 0)
+        text += QLatin1Char(' ') + plural(notFaces, tr("%1 detection marked not a face."), tr("%1 detections marked not a face."));
+    m_mustIncludeSummary->setText(text);
 }
 
 void ReviewPanel::refreshJob()

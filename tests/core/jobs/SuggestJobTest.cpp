@@ -379,15 +379,38 @@ private slots:
         QVERIFY(checked > 0);
     }
 
+    void job_ignoresFacesMarkedNotAFace()
+    {
+        const Face person { { 10, 10, 20, 20 }, 0.95 };
+        const Face badge { { 60, 30, 16, 16 }, 0.58 };
+        SuggestJobRequest r;
+        r.items = { { m_images[1], {}, { { MustIncludeRegion::Kind::NotFace, { 61, 31, 15, 15 } } }, std::nullopt } };
+        r.aspects = { AspectRatio { 1, 1 } };
+        r.top = 2;
+        r.analyse = [&](const cv::Mat &pixels, Size size, const SuggestParams &params) {
+            return analyseImage(pixels, size, params, std::vector<Face> { person, badge });
+        };
+        const Collected c = runWatched(r);
+        QCOMPARE(c.results.size(), 1);
+        QVERIFY2(c.results[0].ok(), qPrintable(c.results[0].error));
+        const SuggestionCache &cache = c.results[0].suggestions;
+        QCOMPARE(cache.faces.size(), 1); // the badge is gone; the person stays
+        QCOMPARE(cache.faces[0].rect, person.rect);
+        QCOMPARE(cache.key.mustInclude.size(), 1); // and the mark is part of the cache key
+        // A mark is no constraint: suggestions may leave its area out (none is required).
+        QVERIFY(!cache.aspects.isEmpty() && !cache.aspects[0].suggestions.isEmpty());
+        QVERIFY(cache.aspects[0].error.isEmpty());
+    }
+
     void mustIncludeRects_growFacesClipAndDropEmpty()
     {
         SuggestParams params;
         const Size image { 100, 100 };
-        const std::vector<Rect> rects
-            = mustIncludeRects({ { MustIncludeRegion::Kind::Region, { 90, 90, 20, 20 } },
-                                   { MustIncludeRegion::Kind::Face, { 40, 40, 20, 20 } },
-                                   { MustIncludeRegion::Kind::Region, { 200, 0, 5, 5 } } },
-                image, params);
+        const QList<MustIncludeRegion> regions { { MustIncludeRegion::Kind::Region, { 90, 90, 20, 20 } },
+            { MustIncludeRegion::Kind::Face, { 40, 40, 20, 20 } }, { MustIncludeRegion::Kind::Region, { 200, 0, 5, 5 } },
+            { MustIncludeRegion::Kind::NotFace, { 0, 0, 30, 30 } } };
+        QCOMPARE(notFaceRects(regions), (std::vector<Rect> { { 0, 0, 30, 30 } }));
+        const std::vector<Rect> rects = mustIncludeRects(regions, image, params);
         QCOMPARE(rects.size(), std::size_t(2));
         QCOMPARE(rects[0], (Rect { 90, 90, 10, 10 }));
         QCOMPARE(rects[1], headBox({ 40, 40, 20, 20 }, params.faceMargin));

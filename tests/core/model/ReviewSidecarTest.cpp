@@ -68,7 +68,7 @@ ImageState reviewedState()
     s.crops = { acceptedCrop(a), editedCrop(b, { 16, 0, 240, 300 }), rejectedCrop(c), d,
         Crop::create(QStringLiteral("by hand"), { 1, 2, 3, 4 }) };
     s.mustInclude = { { MustIncludeRegion::Kind::Face, { 100, 50, 40, 40 } },
-        { MustIncludeRegion::Kind::Region, { 0, 0, 10, 10 } } };
+        { MustIncludeRegion::Kind::Region, { 0, 0, 10, 10 } }, { MustIncludeRegion::Kind::NotFace, { 200, 90, 30, 30 } } };
     s.suggestions = sampleCache();
     return s;
 }

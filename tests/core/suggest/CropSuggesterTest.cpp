@@ -117,6 +117,18 @@ private slots:
         }
     }
 
+    void facesNotAt_dropsTheMarkedFacesOnly()
+    {
+        const std::vector<Face> faces { { { 10, 10, 20, 20 }, 0.9 }, { { 100, 40, 30, 30 }, 0.6 },
+            { { 200, 40, 30, 30 }, 0.7 } };
+        // Marked by a box drawn a little differently (IoU >= 0.3), and by a box holding the centre.
+        const std::vector<Face> kept = facesNotAt(faces, { { 104, 44, 30, 30 }, { 210, 50, 10, 10 } });
+        QCOMPARE(int(kept.size()), 1);
+        QCOMPARE(kept[0].rect, (Rect { 10, 10, 20, 20 }));
+        QCOMPARE(int(facesNotAt(faces, {}).size()), 3);
+        QCOMPARE(int(facesNotAt(faces, { { 500, 500, 10, 10 } }).size()), 3);
+    }
+
     void suggestCrops_givesFullSizeExactRects_fromReducedDecode()
     {
         // rocket.jpg decoded at a quarter of its size: the rects still refer to full-size pixels.
