@@ -222,6 +222,9 @@ int runSuggest(const QStringList &args)
     const QCommandLineOption includeOption(QStringLiteral("include"),
         QStringLiteral("A region every suggestion must hold, displayed pixels (repeatable)."),
         QStringLiteral("x,y,w,h"));
+    const QCommandLineOption notFaceOption(QStringLiteral("not-face"),
+        QStringLiteral("A region whose detected faces are ignored (no face there), displayed pixels (repeatable)."),
+        QStringLiteral("x,y,w,h"));
     const QCommandLineOption facesFromOption(QStringLiteral("faces-from"),
         QStringLiteral(
             "Use the faces of an earlier run's JSON Lines instead of detecting them (matched by path)."),
@@ -229,7 +232,8 @@ int runSuggest(const QStringList &args)
     const QCommandLineOption paramOption(QStringLiteral("param"),
         QStringLiteral("Tuning knob of the suggester (developers; docs/suggest.md)."),
         QStringLiteral("name=value"));
-    parser.addOptions({ aspectsOption, topOption, jobsOption, includeOption, facesFromOption, paramOption });
+    parser.addOptions(
+        { aspectsOption, topOption, jobsOption, includeOption, notFaceOption, facesFromOption, paramOption });
     parser.addPositionalArgument(QStringLiteral("PATH"),
         QStringLiteral("Image or folder (searched recursively)."), QStringLiteral("PATH..."));
     int exitCode = ExitSuccess;
@@ -265,6 +269,13 @@ int runSuggest(const QStringList &args)
             return usageError(
                 command, QStringLiteral("--include needs x,y,w,h (non-negative integers, w and h > 0)"));
         request.mustInclude.push_back(*r);
+    }
+    for (const QString &value : parser.values(notFaceOption)) {
+        const std::optional<Rect> r = parseRegion(value);
+        if (!r)
+            return usageError(
+                command, QStringLiteral("--not-face needs x,y,w,h (non-negative integers, w and h > 0)"));
+        request.notFaces.push_back(*r);
     }
     for (const QString &value : parser.values(paramOption)) {
         if (!value.contains(QLatin1Char('=')))

@@ -162,7 +162,14 @@ SuggestResult suggestCrops(const ImageAnalysis &analysis, const SuggestRequest &
 
 SuggestResult suggestCrops(const cv::Mat &pixels, Size fullSize, const SuggestRequest &request)
 {
-    return suggestCrops(analyseImage(pixels, fullSize, request.params, request.faces), request);
+    ImageAnalysis analysis = analyseImage(pixels, fullSize, request.params, request.faces);
+    if (analysis.ok() && !request.notFaces.empty()) {
+        // The importance map holds the faces too: make it again without the marked ones.
+        const std::vector<Face> faces = facesNotAt(analysis.faces, request.notFaces);
+        if (faces.size() != analysis.faces.size())
+            analysis = analyseImage(pixels, fullSize, request.params, faces);
+    }
+    return suggestCrops(analysis, request);
 }
 
 } // namespace cropwise

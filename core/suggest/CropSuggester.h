@@ -61,6 +61,7 @@ struct SuggestRequest
     int top = 1; // best + up to top - 1 alternatives per aspect
     std::vector<Rect> mustInclude; // full-size pixels; hard constraints
     std::optional<std::vector<Face>> faces; // when set, used instead of detected faces
+    std::vector<Rect> notFaces; // full-size pixels; faces found there are ignored (facesNotAt)
     SuggestParams params;
 };
 

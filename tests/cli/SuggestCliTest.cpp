@@ -220,6 +220,26 @@ private slots:
             && r[1].toInt() + r[3].toInt() >= 140);
     }
 
+    void suggest_ignoresFacesMarkedNotAFace()
+    {
+        const QString portrait = QStringLiteral(CROPWISE_SAMPLES_DIR "/grace_hopper.jpg");
+        const auto facesOf = [](const Run &run) {
+            const QList<QJsonObject> lines = jsonLines(run.out);
+            return lines.size() == 1 ? lines[0].value(QStringLiteral("faces")).toArray().size() : -1;
+        };
+        const Run plain = runCli({ QStringLiteral("--aspects"), QStringLiteral("1:1"), portrait });
+        QCOMPARE(plain.exitCode, 0);
+        QCOMPARE(facesOf(plain), 1);
+        // A box around her face (drawn loosely: it holds the face's centre).
+        const Run marked = runCli({ QStringLiteral("--aspects"), QStringLiteral("1:1"),
+            QStringLiteral("--not-face"), QStringLiteral("200,150,150,150"), portrait });
+        QCOMPARE(marked.exitCode, 0);
+        QCOMPARE(facesOf(marked), 0);
+        const QJsonArray suggestions = jsonLines(marked.out)[0].value(QStringLiteral("suggestions")).toArray();
+        QCOMPARE(suggestions.size(), 1);
+        QVERIFY(suggestions[0].toObject().contains(QStringLiteral("rect")));
+    }
+
     void suggest_rejectsBadUsage_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -229,6 +249,8 @@ private slots:
         QTest::newRow("top 0") << QStringList { QStringLiteral("--top"), QStringLiteral("0"),
             QStringLiteral("x.png") };
         QTest::newRow("bad include") << QStringList { QStringLiteral("--include"), QStringLiteral("1,2,3"),
+            QStringLiteral("x.png") };
+        QTest::newRow("bad not-face") << QStringList { QStringLiteral("--not-face"), QStringLiteral("1,2,0,4"),
             QStringLiteral("x.png") };
         QTest::newRow("unknown option")
             << QStringList { QStringLiteral("--frobnicate"), QStringLiteral("x.png") };
