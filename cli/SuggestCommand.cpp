@@ -263,19 +263,15 @@ int runSuggest(const QStringList &args)
                 command, QStringLiteral("--%1 needs a positive integer").arg(option->names().first()));
         *target = n;
     }
-    for (const QString &value : parser.values(includeOption)) {
-        const std::optional<Rect> r = parseRegion(value);
-        if (!r)
-            return usageError(
-                command, QStringLiteral("--include needs x,y,w,h (non-negative integers, w and h > 0)"));
-        request.mustInclude.push_back(*r);
-    }
-    for (const QString &value : parser.values(notFaceOption)) {
-        const std::optional<Rect> r = parseRegion(value);
-        if (!r)
-            return usageError(
-                command, QStringLiteral("--not-face needs x,y,w,h (non-negative integers, w and h > 0)"));
-        request.notFaces.push_back(*r);
+    for (const auto &[option, target] : { std::pair { &includeOption, &request.mustInclude },
+             std::pair { &notFaceOption, &request.notFaces } }) {
+        for (const QString &value : parser.values(*option)) {
+            const std::optional<Rect> r = parseRegion(value);
+            if (!r)
+                return usageError(command,
+                    QStringLiteral("--%1 needs x,y,w,h (non-negative integers, w and h > 0)").arg(option->names().first()));
+            target->push_back(*r);
+        }
     }
     for (const QString &value : parser.values(paramOption)) {
         if (!value.contains(QLatin1Char('=')))
