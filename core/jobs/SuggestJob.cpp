@@ -238,15 +238,10 @@ std::optional<SuggestJobResult> suggestForImage(
         return std::nullopt;
 
     // 3. Analysis (faces + importance), then one optimisation per aspect, checking for cancel between.
-    ImageAnalysis analysis = request.analyse ? request.analyse(pixels, displayedSize, request.params)
-                                             : analyseImage(pixels, displayedSize, request.params);
-    const std::vector<Rect> notFaces = notFaceRects(item.mustInclude);
-    if (analysis.ok() && !notFaces.empty()) {
-        // The importance map holds the faces too: build it again without the marked ones.
-        const std::vector<Face> faces = facesNotAt(analysis.faces, notFaces);
-        if (faces.size() != analysis.faces.size())
-            analysis = analyseImage(pixels, displayedSize, request.params, faces);
-    }
+    const ImageAnalysis analysis = withoutFacesAt(request.analyse
+            ? request.analyse(pixels, displayedSize, request.params)
+            : analyseImage(pixels, displayedSize, request.params),
+        pixels, request.params, notFaceRects(item.mustInclude));
     if (!analysis.ok()) {
         result.error = analysis.error;
         return result;

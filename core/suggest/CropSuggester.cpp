@@ -71,6 +71,17 @@ std::vector<Face> facesNotAt(const std::vector<Face> &faces, const std::vector<R
     return kept;
 }
 
+ImageAnalysis withoutFacesAt(ImageAnalysis analysis, const cv::Mat &pixels, const SuggestParams &params,
+    const std::vector<Rect> &notFaces)
+{
+    if (!analysis.ok() || notFaces.empty())
+        return analysis;
+    const std::vector<Face> faces = facesNotAt(analysis.faces, notFaces);
+    if (faces.size() == analysis.faces.size())
+        return analysis;
+    return analyseImage(pixels, analysis.fullSize, params, faces);
+}
+
 ImageAnalysis analyseImage(const cv::Mat &pixels, Size fullSize, const SuggestParams &params,
     const std::optional<std::vector<Face>> &givenFaces)
 {
@@ -162,14 +173,9 @@ SuggestResult suggestCrops(const ImageAnalysis &analysis, const SuggestRequest &
 
 SuggestResult suggestCrops(const cv::Mat &pixels, Size fullSize, const SuggestRequest &request)
 {
-    ImageAnalysis analysis = analyseImage(pixels, fullSize, request.params, request.faces);
-    if (analysis.ok() && !request.notFaces.empty()) {
-        // The importance map holds the faces too: make it again without the marked ones.
-        const std::vector<Face> faces = facesNotAt(analysis.faces, request.notFaces);
-        if (faces.size() != analysis.faces.size())
-            analysis = analyseImage(pixels, fullSize, request.params, faces);
-    }
-    return suggestCrops(analysis, request);
+    return suggestCrops(withoutFacesAt(analyseImage(pixels, fullSize, request.params, request.faces), pixels,
+                            request.params, request.notFaces),
+        request);
 }
 
 } // namespace cropwise

@@ -51,6 +51,11 @@ struct ImageAnalysis
 // holds when a new detection draws the box a little differently.
 std::vector<Face> facesNotAt(const std::vector<Face> &faces, const std::vector<Rect> &notFaces);
 
+// `analysis` of `pixels` without its faces at `notFaces` (facesNotAt). The importance map holds the
+// faces too, so it is made again (faces not detected again) when one goes.
+ImageAnalysis withoutFacesAt(ImageAnalysis analysis, const cv::Mat &pixels, const SuggestParams &params,
+    const std::vector<Rect> &notFaces);
+
 // `givenFaces` (full-size pixels), when set, replace face detection (pinned or known faces).
 ImageAnalysis analyseImage(const cv::Mat &pixels, Size fullSize, const SuggestParams &params = {},
     const std::optional<std::vector<Face>> &givenFaces = std::nullopt);
